@@ -1,0 +1,181 @@
+//! Turning response bytes into typed envelopes, and saying clearly when they are not one.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::error::Category;
+
+use crate::{CallbackNotification, Envelope, GenerateUrlData, GetResultData, TokenData, VerificationData};
+
+/// Bytes that are not the response the caller expected.
+///
+/// Carries a category, a position and (for a field of the wrong type) the path of the
+/// field, never any of the body's text: a response body may hold personal data, and this
+/// error ends up in logs.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{kind} (line {line}, column {column}{})", path_suffix(.path))]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    line: usize,
+    column: usize,
+    path: Option<String>,
+}
+
+fn path_suffix(path: &Option<String>) -> String {
+    path.as_ref().map(|p| format!(", at `{p}`")).unwrap_or_default()
+}
+
+/// What kind of wrong a [`ParseError`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The body is empty (or only whitespace).
+    Empty,
+    /// The body is not JSON at all: typically an HTML error page from a proxy or load
+    /// balancer.
+    NotJson,
+    /// The body stops before the JSON does: a connection cut mid-body.
+    Truncated,
+    /// The body starts like JSON but is malformed (or has trailing data).
+    Syntax,
+    /// The body is JSON, but not an object.
+    NotAnObject,
+    /// The body is a JSON object without a `code`: not an API envelope.
+    MissingCode,
+    /// A documented field appears twice.
+    DuplicateField,
+    /// A documented field has a value of the wrong type (see [`ParseError::path`]).
+    InvalidField,
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Empty => "the response body is empty",
+            Self::NotJson => "the response body is not JSON (an HTML page from a proxy?)",
+            Self::Truncated => "the response body ends before its JSON does (truncated)",
+            Self::Syntax => "the response body is malformed JSON",
+            Self::NotAnObject => "the response body is JSON but not an object",
+            Self::MissingCode => "the response object has no `code`: not an API envelope",
+            Self::DuplicateField => "a documented field appears twice in the response",
+            Self::InvalidField => "a field of the response has a value of the wrong type",
+        })
+    }
+}
+
+impl ParseError {
+    /// What kind of wrong it is.
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The line of the body where it went wrong (1-based; 0 when not known).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column of that line (1-based; 0 when not known).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// For [`ParseErrorKind::InvalidField`] and [`ParseErrorKind::DuplicateField`]: where,
+    /// as documented field names (`data.faceDetail.faceLivenessScore`).
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+}
+
+/// Parses a response envelope whose `data` is `T`.
+///
+/// Lenient where the vendor is inconsistent (absent vs `null`, missing "Always" fields,
+/// unknown fields and codes, scores as integers or decimals, a UTF-8 byte-order mark);
+/// strict where a wrong guess would be unsafe (not an object, no `code`, a documented field
+/// of the wrong type or sent twice).
+pub fn parse_envelope<T: DeserializeOwned>(bytes: &[u8]) -> Result<Envelope<T>, ParseError> {
+    parse_json(bytes)
+}
+
+/// Parses a token response.
+pub fn parse_token_response(bytes: &[u8]) -> Result<Envelope<TokenData>, ParseError> {
+    parse_envelope(bytes)
+}
+
+/// Parses a database ID-number verification response.
+pub fn parse_verification_response(bytes: &[u8]) -> Result<Envelope<VerificationData>, ParseError> {
+    parse_envelope(bytes)
+}
+
+/// Parses a Generate URL response.
+pub fn parse_generate_url_response(bytes: &[u8]) -> Result<Envelope<GenerateUrlData>, ParseError> {
+    parse_envelope(bytes)
+}
+
+/// Parses a Get Result response.
+///
+/// ```
+/// let body = br#"{"code":"SUCCESS","message":"OK","data":{"signatureId":"f302f5d2454a85c2",
+///     "overallResult":null,"errorCode":null,"submissionCompleted":false},"transactionId":"x"}"#;
+/// let data = advanceai_core::parse_get_result_response(body)?.into_data()?;
+/// assert!(!data.is_final());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_get_result_response(bytes: &[u8]) -> Result<Envelope<GetResultData>, ParseError> {
+    parse_envelope(bytes)
+}
+
+/// Parses the body of a callback the vendor posted to your `callbackUrl` (not an envelope).
+pub fn parse_callback(bytes: &[u8]) -> Result<CallbackNotification, ParseError> {
+    parse_json(bytes)
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let Some(first) = body.iter().copied().find(|b| !b.is_ascii_whitespace()) else {
+        return Err(ParseError { kind: ParseErrorKind::Empty, line: 0, column: 0, path: None });
+    };
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(classify::<T>(body, first, &error)),
+    }
+}
+
+/// Sorts a serde_json error into a kind. Runs only on failure, so it may parse again.
+fn classify<T: DeserializeOwned>(body: &[u8], first: u8, error: &serde_json::Error) -> ParseError {
+    let (line, column) = (error.line(), error.column());
+    let simple = |kind| ParseError { kind, line, column, path: None };
+    match error.classify() {
+        Category::Eof => simple(ParseErrorKind::Truncated),
+        Category::Syntax | Category::Io if !starts_json_value(first) => simple(ParseErrorKind::NotJson),
+        Category::Syntax | Category::Io => simple(ParseErrorKind::Syntax),
+        Category::Data if first != b'{' => simple(ParseErrorKind::NotAnObject),
+        Category::Data => {
+            let has_code = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
+                .map(|object| object.contains_key("code"))
+                .unwrap_or(true);
+            if !has_code {
+                return simple(ParseErrorKind::MissingCode);
+            }
+            // Parse again, tracking the path: the path names documented fields only (unknown
+            // fields are kept as raw JSON and cannot fail), so it carries no body text.
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
+            let path = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+                .err()
+                .map(|e| e.path().to_string())
+                .filter(|p| p != ".");
+            // serde's own wording for this one error; no other text of it is kept.
+            let kind = if error.to_string().starts_with("duplicate field") {
+                ParseErrorKind::DuplicateField
+            } else {
+                ParseErrorKind::InvalidField
+            };
+            ParseError { kind, line, column, path }
+        }
+    }
+}
+
+fn starts_json_value(first: u8) -> bool {
+    matches!(first, b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
+}

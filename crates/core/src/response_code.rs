@@ -1,0 +1,52 @@
+//! The top-level `code` of every response envelope.
+
+wire_enum! {
+    /// The envelope's top-level `code`: whether the request itself was processed.
+    ///
+    /// Every response is HTTP 200; this code, not the HTTP status, says what happened. For
+    /// the verification endpoints `Success` only means the request reached business
+    /// processing: the verdict is in the `data` object (see [`crate::OverallResult`] and
+    /// [`crate::ErrorCode`]). Codes the vendor adds later parse into `Unknown` with their text.
+    pub enum ResponseCode {
+        /// The request was processed; look at `data`.
+        Success = "SUCCESS",
+        /// Server error on the vendor's side.
+        Error = "ERROR",
+        /// A request parameter is invalid; the message says which rule it broke.
+        ParameterError = "PARAMETER_ERROR",
+        /// A required parameter is empty.
+        EmptyParameterError = "EMPTY_PARAMETER_ERROR",
+        /// The token is missing, expired or lacks the entitlement for this API.
+        IamFailed = "IAM_FAILED",
+        /// The account has run out of balance.
+        InsufficientBalance = "INSUFFICIENT_BALANCE",
+        /// The server is overloaded; sent with a `Retry-After` header.
+        ServiceBusy = "SERVICE_BUSY",
+        /// The account has reached its query quota.
+        OverQueryLimit = "OVER_QUERY_LIMIT",
+        /// A transient failure; the same request may succeed later.
+        RetryLater = "RETRY_LATER",
+        /// The client's request was refused (for example by the token API).
+        ClientError = "CLIENT_ERROR",
+        /// The account is disabled.
+        AccountDisabled = "ACCOUNT_DISABLED",
+        /// Get Result was asked for a `signatureId` the server does not know.
+        SignatureNotExist = "SIGNATURE_NOT_EXIST",
+    }
+}
+
+impl ResponseCode {
+    /// Whether the request was processed (`SUCCESS`).
+    pub fn is_success(&self) -> bool {
+        matches!(self, Self::Success)
+    }
+
+    /// Whether the server said it is temporarily unable to answer (`SERVICE_BUSY`,
+    /// `RETRY_LATER`): the same request, sent again after a pause, may succeed.
+    ///
+    /// Whether to actually resend is the caller's decision: a billable request that got this
+    /// answer was not processed, but see the transport crate's retry policy.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::ServiceBusy | Self::RetryLater)
+    }
+}
