@@ -107,7 +107,8 @@ impl GenerateUrlRequest {
         check_url(Some(&self.return_url), true, false).map_err(InvalidRequest::ReturnUrl)?;
         check_url(Some(&self.fail_return_url), true, false)
             .map_err(InvalidRequest::FailReturnUrl)?;
-        check_url(self.callback_url.as_deref(), false, true).map_err(InvalidRequest::CallbackUrl)?;
+        check_url(self.callback_url.as_deref(), false, true)
+            .map_err(InvalidRequest::CallbackUrl)?;
         Ok(())
     }
 
@@ -420,5 +421,154 @@ wire_enum! {
         Completed = "COMPLETED",
         /// The user's page finished submitting its data.
         SubmitCompleted = "SUBMIT_COMPLETED",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::UrlProblem;
+
+    fn request() -> GenerateUrlRequest {
+        let mut request = GenerateUrlRequest::new(
+            "order-1",
+            "user-1",
+            "NGA",
+            "https://example.com/ok",
+            "myapp://verification/failed",
+        );
+        request.number_type = Some("BVN".into());
+        request
+    }
+
+    fn refusal(edit: impl FnOnce(&mut GenerateUrlRequest)) -> InvalidRequest {
+        let mut request = request();
+        edit(&mut request);
+        request.validate().unwrap_err()
+    }
+
+    #[test]
+    fn generate_url_limits() {
+        assert_eq!(request().validate(), Ok(()));
+        assert_eq!(refusal(|r| r.biz_id.clear()), InvalidRequest::BizIdMissing);
+        assert_eq!(
+            refusal(|r| r.region = "ng".into()),
+            InvalidRequest::RegionInvalid
+        );
+        assert_eq!(
+            refusal(|r| r.region = "Nga".into()),
+            InvalidRequest::RegionInvalid
+        );
+        assert_eq!(
+            refusal(|r| r.number_type = Some(String::new())),
+            InvalidRequest::NumberTypeEmpty
+        );
+        assert_eq!(
+            refusal(|r| r.number_type = Some("X".repeat(31))),
+            InvalidRequest::NumberTypeInvalid
+        );
+        assert_eq!(
+            refusal(|r| r.return_url.clear()),
+            InvalidRequest::ReturnUrl(UrlProblem::Missing)
+        );
+        assert_eq!(
+            refusal(|r| r.return_url = format!("https://example.com/{}", "a".repeat(2029))),
+            InvalidRequest::ReturnUrl(UrlProblem::TooLong)
+        );
+        assert_eq!(
+            refusal(|r| r.return_url = "/relative/path".into()),
+            InvalidRequest::ReturnUrl(UrlProblem::Malformed)
+        );
+        assert_eq!(
+            refusal(|r| r.fail_return_url.clear()),
+            InvalidRequest::FailReturnUrl(UrlProblem::Missing)
+        );
+        assert_eq!(
+            refusal(|r| r.callback_url = Some("ftp://example.com/hook".into())),
+            InvalidRequest::CallbackUrl(UrlProblem::SchemeNotAllowed)
+        );
+        assert_eq!(
+            refusal(|r| r.callback_url = Some("myapp://hook".into())),
+            InvalidRequest::CallbackUrl(UrlProblem::SchemeNotAllowed)
+        );
+        assert_eq!(
+            refusal(|r| r.callback_url = Some("https://".into())),
+            InvalidRequest::CallbackUrl(UrlProblem::Malformed)
+        );
+        assert_eq!(
+            refusal(|r| r.callback_url = Some(String::new())),
+            InvalidRequest::CallbackUrl(UrlProblem::Malformed)
+        );
+        assert_eq!(
+            InvalidRequest::ReturnUrl(UrlProblem::TooLong).message(),
+            "Invalid returnUrl"
+        );
+
+        // Exactly 2048 units is allowed; http is allowed for return URLs (local testing).
+        let mut at_limit = request();
+        at_limit.return_url = format!("https://example.com/{}", "a".repeat(2028));
+        assert_eq!(at_limit.return_url.len(), 2048);
+        at_limit.fail_return_url = "http://127.0.0.1:8080/failed".into();
+        at_limit.callback_url = Some("http://127.0.0.1:9000/hook?token=abc".into());
+        assert_eq!(at_limit.validate(), Ok(()));
+    }
+
+    #[test]
+    fn generate_url_body_leaves_out_unset_options() {
+        let body: serde_json::Value = serde_json::from_slice(&request().to_json()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "bizId": "order-1", "userId": "user-1", "region": "NGA", "numberType": "BVN",
+                "returnUrl": "https://example.com/ok", "failReturnUrl": "myapp://verification/failed",
+            })
+        );
+    }
+
+    #[test]
+    fn pending_until_error_code_is_set() {
+        let mut data = GetResultData::default();
+        assert_eq!(data.status(), ResultStatus::Pending);
+        assert!(!data.is_final() && !data.passed());
+        data.idv_result = Some(OverallResult::Fail);
+        data.error_code = Some(ErrorCode::LivenessAttack);
+        assert_eq!(
+            data.status(),
+            ResultStatus::Final {
+                overall_result: OverallResult::Fail,
+                error_code: ErrorCode::LivenessAttack
+            }
+        );
+        data.overall_result = Some(OverallResult::Pass);
+        assert!(
+            data.is_final() && !data.passed(),
+            "PASS with a failure code is not a pass"
+        );
+        data.error_code = Some(ErrorCode::Success);
+        assert!(data.passed());
+    }
+
+    #[test]
+    fn get_result_request_needs_an_id() {
+        assert_eq!(
+            GetResultRequest::new("").validate(),
+            Err(InvalidRequest::SignatureIdMissing)
+        );
+        let mut request = GetResultRequest::new("f302f5d2454a85c2");
+        request.return_image_type = Some(ReturnImageType::Base64);
+        assert_eq!(request.validate(), Ok(()));
+        assert_eq!(
+            request.to_json(),
+            br#"{"signatureId":"f302f5d2454a85c2","returnImageType":"BASE64"}"#
+        );
+    }
+
+    #[test]
+    fn whole_scores_serialize_as_integers() {
+        let json = |v: f64| serde_json::to_string(&Score::new(v).unwrap()).unwrap();
+        assert_eq!(json(99.0), "99");
+        assert_eq!(json(82.5), "82.5");
+        assert_eq!(json(-0.0), "0");
+        assert!(Score::new(f64::NAN).is_none());
     }
 }

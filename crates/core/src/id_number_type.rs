@@ -13,7 +13,9 @@ impl NumberFormat {
     /// Whether `value` has this format.
     pub fn matches(self, value: &str) -> bool {
         match self {
-            Self::Digits(count) => value.len() == count && value.bytes().all(|b| b.is_ascii_digit()),
+            Self::Digits(count) => {
+                value.len() == count && value.bytes().all(|b| b.is_ascii_digit())
+            }
         }
     }
 

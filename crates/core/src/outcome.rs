@@ -165,3 +165,54 @@ impl fmt::Display for ErrorCategory {
         f.write_str(self.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pass_is_spelled_two_ways() {
+        assert_eq!(ErrorCode::from_wire(""), ErrorCode::Success);
+        assert_eq!(ErrorCode::from_wire("SUCCESS"), ErrorCode::Success);
+        assert_eq!(
+            ErrorCode::from_wire("success"),
+            ErrorCode::Unknown("success".into())
+        );
+        assert_eq!(
+            serde_json::from_str::<ErrorCode>("\"\"").unwrap(),
+            ErrorCode::Success
+        );
+    }
+
+    #[test]
+    fn every_code_has_a_description_and_category() {
+        for code in ErrorCode::KNOWN {
+            assert_eq!(&ErrorCode::from_wire(code.as_str()), code);
+            assert!(!code.description().is_empty());
+        }
+        assert_eq!(ErrorCode::KNOWN.len(), 20);
+        assert_eq!(ErrorCode::Success.category(), ErrorCategory::Passed);
+        assert_eq!(
+            ErrorCode::UserTimeout.category(),
+            ErrorCategory::UserCanRetry
+        );
+        assert_eq!(
+            ErrorCode::NumberDeceased.category(),
+            ErrorCategory::NeedsReview
+        );
+        assert_eq!(
+            ErrorCode::InfoAbnormal.category(),
+            ErrorCategory::RetryLater
+        );
+        // Never a pass, never retried automatically.
+        assert_eq!(
+            ErrorCode::from_wire("NEW_CODE").category(),
+            ErrorCategory::NeedsReview
+        );
+        let passes = ErrorCode::KNOWN
+            .iter()
+            .filter(|c| c.category() == ErrorCategory::Passed)
+            .count();
+        assert_eq!(passes, 1);
+    }
+}

@@ -5,7 +5,9 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
-use crate::{CallbackNotification, Envelope, GenerateUrlData, GetResultData, TokenData, VerificationData};
+use crate::{
+    CallbackNotification, Envelope, GenerateUrlData, GetResultData, TokenData, VerificationData,
+};
 
 /// Bytes that are not the response the caller expected.
 ///
@@ -22,7 +24,9 @@ pub struct ParseError {
 }
 
 fn path_suffix(path: &Option<String>) -> String {
-    path.as_ref().map(|p| format!(", at `{p}`")).unwrap_or_default()
+    path.as_ref()
+        .map(|p| format!(", at `{p}`"))
+        .unwrap_or_default()
 }
 
 /// What kind of wrong a [`ParseError`] is.
@@ -134,7 +138,12 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let Some(first) = body.iter().copied().find(|b| !b.is_ascii_whitespace()) else {
-        return Err(ParseError { kind: ParseErrorKind::Empty, line: 0, column: 0, path: None });
+        return Err(ParseError {
+            kind: ParseErrorKind::Empty,
+            line: 0,
+            column: 0,
+            path: None,
+        });
     };
     match serde_json::from_slice::<T>(body) {
         Ok(value) => Ok(value),
@@ -145,16 +154,24 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
 /// Sorts a serde_json error into a kind. Runs only on failure, so it may parse again.
 fn classify<T: DeserializeOwned>(body: &[u8], first: u8, error: &serde_json::Error) -> ParseError {
     let (line, column) = (error.line(), error.column());
-    let simple = |kind| ParseError { kind, line, column, path: None };
+    let simple = |kind| ParseError {
+        kind,
+        line,
+        column,
+        path: None,
+    };
     match error.classify() {
         Category::Eof => simple(ParseErrorKind::Truncated),
-        Category::Syntax | Category::Io if !starts_json_value(first) => simple(ParseErrorKind::NotJson),
+        Category::Syntax | Category::Io if !starts_json_value(first) => {
+            simple(ParseErrorKind::NotJson)
+        }
         Category::Syntax | Category::Io => simple(ParseErrorKind::Syntax),
         Category::Data if first != b'{' => simple(ParseErrorKind::NotAnObject),
         Category::Data => {
-            let has_code = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
-                .map(|object| object.contains_key("code"))
-                .unwrap_or(true);
+            let has_code =
+                serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
+                    .map(|object| object.contains_key("code"))
+                    .unwrap_or(true);
             if !has_code {
                 return simple(ParseErrorKind::MissingCode);
             }
@@ -171,11 +188,133 @@ fn classify<T: DeserializeOwned>(body: &[u8], first: u8, error: &serde_json::Err
             } else {
                 ParseErrorKind::InvalidField
             };
-            ParseError { kind, line, column, path }
+            ParseError {
+                kind,
+                line,
+                column,
+                path,
+            }
         }
     }
 }
 
 fn starts_json_value(first: u8) -> bool {
-    matches!(first, b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
+    matches!(
+        first,
+        b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(body: &[u8]) -> ParseErrorKind {
+        parse_get_result_response(body).unwrap_err().kind()
+    }
+
+    #[test]
+    fn not_an_envelope_is_named_by_kind() {
+        assert_eq!(kind_of(b""), ParseErrorKind::Empty);
+        assert_eq!(kind_of(b" \r\n\t"), ParseErrorKind::Empty);
+        assert_eq!(kind_of(b"\xEF\xBB\xBF  "), ParseErrorKind::Empty);
+        assert_eq!(
+            kind_of(b"<html><body>502 Bad Gateway</body></html>"),
+            ParseErrorKind::NotJson
+        );
+        assert_eq!(kind_of(b"Bad Gateway"), ParseErrorKind::NotJson);
+        assert_eq!(
+            kind_of(br#"{"code":"SUCCESS","data":{"signatureId":"f3"#),
+            ParseErrorKind::Truncated
+        );
+        assert_eq!(
+            kind_of(br#"{"code":"SUCCESS"} trailing"#),
+            ParseErrorKind::Syntax
+        );
+        assert_eq!(kind_of(br#"{"code":"SUCCESS",}"#), ParseErrorKind::Syntax);
+        assert_eq!(kind_of(br#"["SUCCESS"]"#), ParseErrorKind::NotAnObject);
+        assert_eq!(kind_of(br#""SUCCESS""#), ParseErrorKind::NotAnObject);
+        assert_eq!(kind_of(b"42"), ParseErrorKind::NotAnObject);
+        assert_eq!(kind_of(b"null"), ParseErrorKind::NotAnObject);
+        assert_eq!(
+            kind_of(br#"{"message":"OK","data":null}"#),
+            ParseErrorKind::MissingCode
+        );
+        assert_eq!(kind_of(br#"{"code":null}"#), ParseErrorKind::InvalidField);
+        assert_eq!(
+            kind_of(br#"{"code":"SUCCESS","code":"ERROR"}"#),
+            ParseErrorKind::DuplicateField
+        );
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_located_by_path() {
+        let error = parse_get_result_response(
+            br#"{"code":"SUCCESS","data":{"faceDetail":{"faceResult":"PASS","faceLivenessScore":true}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.kind(), ParseErrorKind::InvalidField);
+        assert_eq!(error.path(), Some("data.faceDetail.faceLivenessScore"));
+        assert_eq!(error.line(), 1);
+        assert!(
+            error
+                .to_string()
+                .contains("at `data.faceDetail.faceLivenessScore`"),
+            "{error}"
+        );
+
+        let error = parse_get_result_response(
+            br#"{"code":"SUCCESS","data":{"overallResult":"PASS","overallResult":"FAIL"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.kind(), ParseErrorKind::DuplicateField);
+    }
+
+    #[test]
+    fn leniency_where_the_vendor_is_inconsistent() {
+        // BOM, absent vs null, scores as int/decimal/string, unknown fields and codes.
+        let body = "\u{FEFF}{\"code\":\"NEW_CODE\",\"data\":null,\"newTopLevel\":[1]}";
+        let envelope = parse_get_result_response(body.as_bytes()).unwrap();
+        assert_eq!(
+            envelope.code,
+            crate::ResponseCode::Unknown("NEW_CODE".into())
+        );
+        assert!(envelope.data.is_none());
+        assert_eq!(
+            envelope.unknown_fields.get("newTopLevel"),
+            Some(&serde_json::json!([1]))
+        );
+
+        let body = br#"{"code":"SUCCESS","data":{"errorCode":"BRAND_NEW","faceDetail":
+            {"faceLivenessScore":99,"faceSimilarityScore":"82.5"}}}"#;
+        let data = parse_get_result_response(body)
+            .unwrap()
+            .into_data()
+            .unwrap();
+        assert_eq!(
+            data.error_code,
+            Some(crate::ErrorCode::Unknown("BRAND_NEW".into()))
+        );
+        let face = data.face_detail.unwrap();
+        assert_eq!(
+            face.face_liveness_score.map(crate::Score::value),
+            Some(99.0)
+        );
+        assert_eq!(
+            face.face_similarity_score.map(crate::Score::value),
+            Some(82.5)
+        );
+    }
+
+    #[test]
+    fn callback_bodies_parse() {
+        let callback =
+            parse_callback(br#"{"signatureId":"f302f5d2454a85c2","type":"COMPLETED"}"#).unwrap();
+        assert_eq!(callback.kind, Some(crate::CallbackType::Completed));
+        assert_eq!(callback.signature_id.as_deref(), Some("f302f5d2454a85c2"));
+        assert_eq!(
+            parse_callback(b"").unwrap_err().kind(),
+            ParseErrorKind::Empty
+        );
+    }
 }

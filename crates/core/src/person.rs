@@ -153,3 +153,44 @@ impl fmt::Debug for Birthday {
         f.write_str("<redacted>")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birthday_accepts_both_documented_formats() {
+        let expected = Date::from_calendar_date(1994, time::Month::July, 13).unwrap();
+        assert_eq!(Birthday::new("1994/07/13").date(), Some(expected));
+        assert_eq!(Birthday::new("1994-07-13").date(), Some(expected));
+        for bad in [
+            "",
+            "1994",
+            "13/07/1994",
+            "1994.07.13",
+            "19**/07/13",
+            "1994/7/13",
+            "1994-02-30",
+            "1994/07-13",
+        ] {
+            assert_eq!(Birthday::new(bad).date(), None, "{bad}");
+        }
+        assert_eq!(
+            Birthday::new("2000-02-29").date().map(|d| d.day()),
+            Some(29)
+        );
+    }
+
+    #[test]
+    fn gender_in_any_case() {
+        for male in ["Male", "MALE", "male", "mAlE"] {
+            assert_eq!(Gender::from_wire(male), Gender::Male);
+        }
+        assert_eq!(Gender::from_wire("FEMALE"), Gender::Female);
+        assert_eq!(Gender::from_wire("X"), Gender::Unknown("X".into()));
+        assert_eq!(
+            serde_json::to_string(&Gender::from_wire("Female")).unwrap(),
+            "\"FEMALE\""
+        );
+    }
+}

@@ -145,3 +145,18 @@ impl fmt::Debug for Redacted {
         f.write_str("<redacted>")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_like_the_vendor() {
+        assert_eq!(mask("22212345674", 2, 1), "22********4");
+        assert_eq!(mask("08123456705", 3, 2), "081******05");
+        assert_eq!(mask("TOCHUKWUE", 1, 1), "T*******E");
+        assert_eq!(mask("abc", 2, 1), "***");
+        assert_eq!(mask("", 2, 1), "");
+        assert_eq!(mask("Ọlájídé", 1, 1), "Ọ*****é");
+    }
+}

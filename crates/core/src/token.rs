@@ -199,3 +199,86 @@ impl<'de> serde::Deserialize<'de> for EpochMillis {
         deserializer.deserialize_any(MillisVisitor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> (Secret, Secret) {
+        (
+            Secret::new("sampleaccesskey"),
+            Secret::new("samplesecretkey"),
+        )
+    }
+
+    #[test]
+    fn vendor_test_vector() {
+        let (access, secret) = keys();
+        let request = TokenRequest::sign(&access, &secret, 1_665_993_522_952, None).unwrap();
+        assert_eq!(request.timestamp(), "1665993522952");
+        assert_eq!(
+            request.signature().expose(),
+            "02209bbeaf0d0a3dd587f6a1ba22f84c98d142e3b545e77db7e4906ca56349f5"
+        );
+        let body: serde_json::Value = serde_json::from_slice(&request.to_json()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "accessKey": "sampleaccesskey",
+                "timestamp": "1665993522952",
+                "signature": "02209bbeaf0d0a3dd587f6a1ba22f84c98d142e3b545e77db7e4906ca56349f5",
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_what_the_server_refuses() {
+        let (access, secret) = keys();
+        let empty = Secret::new("");
+        assert_eq!(
+            TokenRequest::sign(&empty, &secret, 1_665_993_522_952, None).unwrap_err(),
+            InvalidRequest::CredentialsMissing
+        );
+        assert_eq!(
+            TokenRequest::sign(&access, &empty, 1_665_993_522_952, None).unwrap_err(),
+            InvalidRequest::CredentialsMissing
+        );
+        // Seconds instead of milliseconds is the classic mistake: 10 digits.
+        assert_eq!(
+            TokenRequest::sign(&access, &secret, 1_665_993_522, None).unwrap_err(),
+            InvalidRequest::TimestampInvalid
+        );
+        assert_eq!(
+            TokenRequest::sign(&access, &secret, 10_000_000_000_000, None).unwrap_err(),
+            InvalidRequest::TimestampInvalid
+        );
+        for bad in [0, 59, 86_401, u32::MAX] {
+            assert_eq!(
+                TokenRequest::sign(&access, &secret, 1_665_993_522_952, Some(bad)).unwrap_err(),
+                InvalidRequest::PeriodSecondOutOfRange
+            );
+        }
+        for good in [60, 3_600, 86_400] {
+            let request =
+                TokenRequest::sign(&access, &secret, 1_665_993_522_952, Some(good)).unwrap();
+            let body: serde_json::Value = serde_json::from_slice(&request.to_json()).unwrap();
+            assert_eq!(body["periodSecond"], good);
+        }
+    }
+
+    #[test]
+    fn expired_time_accepts_numbers_and_digit_strings() {
+        let parse = |json: &str| serde_json::from_str::<EpochMillis>(json);
+        assert_eq!(
+            parse("1700000000000").unwrap(),
+            EpochMillis(1_700_000_000_000)
+        );
+        assert_eq!(
+            parse("\"1700000000000\"").unwrap(),
+            EpochMillis(1_700_000_000_000)
+        );
+        assert!(parse("-1").is_err());
+        assert!(parse("\"soon\"").is_err());
+        assert!(parse("1.5").is_err());
+    }
+}

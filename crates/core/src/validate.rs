@@ -182,9 +182,19 @@ pub(crate) fn check_ids(biz_id: &str, user_id: &str) -> Result<(), InvalidReques
 
 /// Checks a URL parameter: required or not, its length, that it is an absolute URL, and
 /// (when `web_only`) that its scheme is `http` or `https`.
-pub(crate) fn check_url(value: Option<&str>, required: bool, web_only: bool) -> Result<(), UrlProblem> {
+pub(crate) fn check_url(
+    value: Option<&str>,
+    required: bool,
+    web_only: bool,
+) -> Result<(), UrlProblem> {
     let value = match value {
-        None => return if required { Err(UrlProblem::Missing) } else { Ok(()) },
+        None => {
+            return if required {
+                Err(UrlProblem::Missing)
+            } else {
+                Ok(())
+            };
+        }
         Some("") if required => return Err(UrlProblem::Missing),
         Some(v) => v,
     };

@@ -116,7 +116,9 @@ impl fmt::Debug for IdNumberVerificationRequest {
     }
 }
 
-pub(crate) fn string_or_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+pub(crate) fn string_or_null<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
 }
 
@@ -154,6 +156,138 @@ impl VerificationData {
     /// Strict on purpose: `PASS` with a failure code is not a pass.
     pub fn passed(&self) -> bool {
         self.overall_result == Some(OverallResult::Pass)
-            && self.error_code.as_ref().is_none_or(|c| *c == ErrorCode::Success)
+            && self
+                .error_code
+                .as_ref()
+                .is_none_or(|c| *c == ErrorCode::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> IdNumberVerificationRequest {
+        IdNumberVerificationRequest::new("order-1", "user-1", "NGA", "BVN", "22222222222")
+    }
+
+    fn refusal(edit: impl FnOnce(&mut IdNumberVerificationRequest)) -> &'static str {
+        let mut request = request();
+        edit(&mut request);
+        request.validate().unwrap_err().message()
+    }
+
+    #[test]
+    fn each_rule_gives_the_servers_message() {
+        assert_eq!(request().validate(), Ok(()));
+        assert_eq!(
+            refusal(|r| r.biz_id.clear()),
+            "BizId is wrong (bizId is missing)"
+        );
+        assert_eq!(
+            refusal(|r| r.biz_id = "b".repeat(100)),
+            "BizId is too long (bizId length exceeds 99)"
+        );
+        assert_eq!(
+            refusal(|r| r.user_id.clear()),
+            "UserId is invalid (userId is missing)"
+        );
+        assert_eq!(
+            refusal(|r| r.user_id = "u".repeat(201)),
+            "UserId is too long (userId length exceeds 200)"
+        );
+        assert_eq!(
+            refusal(|r| r.region = "IDN".into()),
+            "Region is wrong (missing or not a supported ISO ALPHA-3 code)"
+        );
+        assert_eq!(
+            refusal(|r| r.region = "nga".into()),
+            "Region is wrong (missing or not a supported ISO ALPHA-3 code)"
+        );
+        assert_eq!(refusal(|r| r.number_type.clear()), "numberType is empty");
+        assert_eq!(
+            refusal(|r| r.number_type = "PASSPORT".into()),
+            "numberType is wrong (length > 30 or not a supported type)"
+        );
+        assert_eq!(
+            refusal(|r| r.number_type = "B".repeat(31)),
+            "numberType is wrong (length > 30 or not a supported type)"
+        );
+        assert_eq!(
+            refusal(|r| r.number_type = "bvn".into()),
+            "Number type and country are not match (numberType not in supported set for the region, or not uppercase)"
+        );
+        let invalid_number = "Invalid ID number, please check the format (numberValue is empty, or fails format validation for the given numberType — e.g. BVN / NIN must be an 11-digit numeric string)";
+        assert_eq!(refusal(|r| r.number_value = Pii::new("")), invalid_number);
+        assert_eq!(
+            refusal(|r| r.number_value = Pii::new("2222222222")),
+            invalid_number
+        );
+        assert_eq!(
+            refusal(|r| r.number_value = Pii::new("222222222222")),
+            invalid_number
+        );
+        assert_eq!(
+            refusal(|r| r.number_value = Pii::new("2222222222a")),
+            invalid_number
+        );
+        // Fullwidth digits are digits to Unicode, not to the server.
+        assert_eq!(
+            refusal(|r| r.number_value = Pii::new("２２２２２２２２２２２")),
+            invalid_number
+        );
+    }
+
+    #[test]
+    fn lengths_count_utf16_units_like_the_server() {
+        let mut request = request();
+        request.biz_id = "é".repeat(99); // 99 units, 198 bytes
+        assert_eq!(request.validate(), Ok(()));
+        request.biz_id = "😀".repeat(50); // 50 chars, 100 units
+        assert_eq!(request.validate(), Err(InvalidRequest::BizIdTooLong));
+        request.biz_id = "😀".repeat(49) + "b"; // 99 units
+        assert_eq!(request.validate(), Ok(()));
+        request.user_id = "😀".repeat(100); // 200 units
+        assert_eq!(request.validate(), Ok(()));
+        request.user_id.push('x');
+        assert_eq!(request.validate(), Err(InvalidRequest::UserIdTooLong));
+    }
+
+    #[test]
+    fn the_first_broken_rule_wins() {
+        let everything_wrong = IdNumberVerificationRequest::new("", "", "", "", "");
+        assert_eq!(
+            everything_wrong.validate(),
+            Err(InvalidRequest::BizIdMissing)
+        );
+        let from_user_id = IdNumberVerificationRequest::new("b", "", "", "", "");
+        assert_eq!(from_user_id.validate(), Err(InvalidRequest::UserIdMissing));
+        let from_region = IdNumberVerificationRequest::new("b", "u", "", "bvn", "");
+        assert_eq!(from_region.validate(), Err(InvalidRequest::RegionInvalid));
+    }
+
+    #[test]
+    fn missing_and_null_fields_deserialize_as_empty() {
+        let request: IdNumberVerificationRequest =
+            serde_json::from_str(r#"{"bizId":null,"userId":"u","numberValue":null,"extra":1}"#)
+                .unwrap();
+        assert_eq!(request.validate(), Err(InvalidRequest::BizIdMissing));
+        assert_eq!(request.number_value.expose(), "");
+        let round_trip: IdNumberVerificationRequest =
+            serde_json::from_slice(&super::tests::request().to_json()).unwrap();
+        assert_eq!(round_trip, super::tests::request());
+    }
+
+    #[test]
+    fn a_pass_needs_both_fields_to_agree() {
+        let mut data = VerificationData::default();
+        data.overall_result = Some(OverallResult::Pass);
+        data.error_code = Some(ErrorCode::from_wire(""));
+        assert!(data.passed());
+        data.error_code = Some(ErrorCode::NumberNotExist);
+        assert!(!data.passed());
+        data.overall_result = Some(OverallResult::Unknown("PASSED".into()));
+        data.error_code = None;
+        assert!(!data.passed());
     }
 }
