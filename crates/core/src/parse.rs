@@ -145,10 +145,14 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
             path: None,
         });
     };
-    match serde_json::from_slice::<T>(body) {
-        Ok(value) => Ok(value),
-        Err(error) => Err(classify::<T>(body, first, &error)),
-    }
+    // Checking UTF-8 once for the whole body is cheaper than serde_json checking each
+    // string on its own (about a fifth of the parse); invalid UTF-8 takes the byte path so
+    // the error says where.
+    let parsed = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str::<T>(text),
+        Err(_) => serde_json::from_slice::<T>(body),
+    };
+    parsed.map_err(|error| classify::<T>(body, first, &error))
 }
 
 /// Sorts a serde_json error into a kind. Runs only on failure, so it may parse again.
