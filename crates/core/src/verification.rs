@@ -280,9 +280,11 @@ mod tests {
 
     #[test]
     fn a_pass_needs_both_fields_to_agree() {
-        let mut data = VerificationData::default();
-        data.overall_result = Some(OverallResult::Pass);
-        data.error_code = Some(ErrorCode::from_wire(""));
+        let mut data = VerificationData {
+            overall_result: Some(OverallResult::Pass),
+            error_code: Some(ErrorCode::from_wire("")),
+            ..VerificationData::default()
+        };
         assert!(data.passed());
         data.error_code = Some(ErrorCode::NumberNotExist);
         assert!(!data.passed());
