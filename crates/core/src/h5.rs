@@ -10,9 +10,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::outcome::verdict_category;
 use crate::validate::{NUMBER_TYPE_MAX_LEN, check_ids, check_url, exceeds};
 use crate::verification::string_or_null;
-use crate::{EpochMillis, ErrorCode, InvalidRequest, OverallResult, PersonRecord};
+use crate::{EpochMillis, ErrorCategory, ErrorCode, InvalidRequest, OverallResult, PersonRecord};
 
 /// The body of `POST .../idvs-h5/ekyc/v1/generate-url`.
 ///
@@ -260,7 +261,9 @@ impl GetResultData {
     ///
     /// The vendor documents `errorCode` as "null while the transaction has no final result
     /// yet"; `submissionCompleted` is not used, because the vendor's own final examples
-    /// leave it out.
+    /// leave it out. Nor is `overallResult`: the vendor does not say what it holds while a
+    /// result is pending (`INCOMPLETE` would be a plausible placeholder), so a `FAIL` without
+    /// an `errorCode` stays pending and the caller's polling deadline ends the wait.
     pub fn status(&self) -> ResultStatus {
         match &self.error_code {
             None => ResultStatus::Pending,
@@ -280,12 +283,33 @@ impl GetResultData {
         self.error_code.is_some()
     }
 
-    /// Whether the user passed: final, `overallResult` `PASS` and `errorCode` `SUCCESS`.
+    /// Whether the user passed: final, the verdict (see [`GetResultData::status`]) `PASS`
+    /// and `errorCode` `SUCCESS`.
     ///
-    /// Strict on purpose: a `PASS` whose error code says otherwise is not a pass.
+    /// Strict on purpose: a `PASS` whose error code says otherwise is not a pass, and
+    /// neither is a `SUCCESS` code next to any other verdict.
     pub fn passed(&self) -> bool {
-        self.overall_result == Some(OverallResult::Pass)
-            && self.error_code == Some(ErrorCode::Success)
+        matches!(
+            self.status(),
+            ResultStatus::Final {
+                overall_result: OverallResult::Pass,
+                error_code: ErrorCode::Success
+            }
+        )
+    }
+
+    /// What a caller can do about this result; `None` while it is pending.
+    ///
+    /// Use this rather than `error_code.category()`: when the verdict and the code disagree
+    /// (`SUCCESS` next to a verdict that is not `PASS`), this says
+    /// [`ErrorCategory::NeedsReview`], never [`ErrorCategory::Passed`].
+    pub fn category(&self) -> Option<ErrorCategory> {
+        match self.status() {
+            ResultStatus::Pending => None,
+            ResultStatus::Final { error_code, .. } => {
+                Some(verdict_category(self.passed(), &error_code))
+            }
+        }
     }
 }
 

@@ -133,6 +133,15 @@ impl ErrorCode {
     }
 }
 
+/// The category of a final outcome, given whether its verdict and code agree on a pass: a
+/// pass code next to any other verdict needs a person's eyes.
+pub(crate) fn verdict_category(passed: bool, error_code: &ErrorCode) -> ErrorCategory {
+    match error_code.category() {
+        ErrorCategory::Passed if !passed => ErrorCategory::NeedsReview,
+        category => category,
+    }
+}
+
 /// What a caller can do about a verification outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -96,8 +96,32 @@ impl ParseError {
 /// unknown fields and codes, scores as integers or decimals, a UTF-8 byte-order mark);
 /// strict where a wrong guess would be unsafe (not an object, no `code`, a documented field
 /// of the wrong type or sent twice).
+///
+/// One leniency needs a second look: an answer other than `SUCCESS` whose `data` is not the
+/// endpoint's shape (`"data": ""` next to `PARAMETER_ERROR`) still parses, with `data`
+/// dropped, so the caller gets the server's code and message rather than a parse error.
 pub fn parse_envelope<T: DeserializeOwned>(bytes: &[u8]) -> Result<Envelope<T>, ParseError> {
-    parse_json(bytes)
+    parse_json(bytes, Shape::Envelope).or_else(|error| {
+        let in_data = error
+            .path
+            .as_deref()
+            .is_some_and(|p| p == "data" || p.starts_with("data."));
+        if error.kind != ParseErrorKind::InvalidField || !in_data {
+            return Err(error);
+        }
+        match parse_json::<Envelope<serde_json::Value>>(bytes, Shape::Envelope) {
+            Ok(loose) if !loose.is_success() => Ok(Envelope {
+                code: loose.code,
+                message: loose.message,
+                data: None,
+                extra: loose.extra,
+                transaction_id: loose.transaction_id,
+                pricing_strategy: loose.pricing_strategy,
+                unknown_fields: loose.unknown_fields,
+            }),
+            _ => Err(error),
+        }
+    })
 }
 
 /// Parses a token response.
@@ -130,12 +154,19 @@ pub fn parse_get_result_response(bytes: &[u8]) -> Result<Envelope<GetResultData>
 
 /// Parses the body of a callback the vendor posted to your `callbackUrl` (not an envelope).
 pub fn parse_callback(bytes: &[u8]) -> Result<CallbackNotification, ParseError> {
-    parse_json(bytes)
+    parse_json(bytes, Shape::Record)
+}
+
+/// What the bytes should hold: an envelope (which must have a `code`) or a bare record.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Envelope,
+    Record,
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+fn parse_json<T: DeserializeOwned>(bytes: &[u8], shape: Shape) -> Result<T, ParseError> {
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let Some(first) = body.iter().copied().find(|b| !b.is_ascii_whitespace()) else {
         return Err(ParseError {
@@ -152,11 +183,16 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
         Ok(text) => serde_json::from_str::<T>(text),
         Err(_) => serde_json::from_slice::<T>(body),
     };
-    parsed.map_err(|error| classify::<T>(body, first, &error))
+    parsed.map_err(|error| classify::<T>(body, first, shape, &error))
 }
 
 /// Sorts a serde_json error into a kind. Runs only on failure, so it may parse again.
-fn classify<T: DeserializeOwned>(body: &[u8], first: u8, error: &serde_json::Error) -> ParseError {
+fn classify<T: DeserializeOwned>(
+    body: &[u8],
+    first: u8,
+    shape: Shape,
+    error: &serde_json::Error,
+) -> ParseError {
     let (line, column) = (error.line(), error.column());
     let simple = |kind| ParseError {
         kind,
@@ -172,8 +208,8 @@ fn classify<T: DeserializeOwned>(body: &[u8], first: u8, error: &serde_json::Err
         Category::Syntax | Category::Io => simple(ParseErrorKind::Syntax),
         Category::Data if first != b'{' => simple(ParseErrorKind::NotAnObject),
         Category::Data => {
-            let has_code =
-                serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
+            let has_code = shape == Shape::Record
+                || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
                     .map(|object| object.contains_key("code"))
                     .unwrap_or(true);
             if !has_code {
@@ -308,6 +344,35 @@ mod tests {
             face.face_similarity_score.map(crate::Score::value),
             Some(82.5)
         );
+    }
+
+    #[test]
+    fn an_error_answer_with_odd_data_keeps_its_code_and_message() {
+        let envelope = parse_get_result_response(
+            br#"{"code":"PARAMETER_ERROR","message":"Signature error","data":"","transactionId":"t"}"#,
+        )
+        .unwrap();
+        assert_eq!(envelope.code, crate::ResponseCode::ParameterError);
+        assert_eq!(envelope.message.as_deref(), Some("Signature error"));
+        assert!(envelope.data.is_none());
+        // The same odd data next to SUCCESS is an error: that data is the answer.
+        let error = parse_get_result_response(br#"{"code":"SUCCESS","data":""}"#).unwrap_err();
+        assert_eq!(
+            (error.kind(), error.path()),
+            (ParseErrorKind::InvalidField, Some("data"))
+        );
+    }
+
+    #[test]
+    fn callback_errors_name_the_field() {
+        let error = parse_callback(br#"{"signatureId":123,"type":"COMPLETED"}"#).unwrap_err();
+        assert_eq!(
+            (error.kind(), error.path()),
+            (ParseErrorKind::InvalidField, Some("signatureId"))
+        );
+        let error =
+            parse_callback(br#"{"signatureId":"a","type":"COMPLETED","type":"X"}"#).unwrap_err();
+        assert_eq!(error.kind(), ParseErrorKind::DuplicateField);
     }
 
     #[test]

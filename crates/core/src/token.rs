@@ -189,6 +189,19 @@ impl<'de> serde::Deserialize<'de> for EpochMillis {
                     .map_err(|_| E::custom("a negative timestamp"))
             }
 
+            // `1665997122952.0`: a whole number written as a decimal.
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<EpochMillis, E> {
+                if v.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&v) {
+                    // Exact: a whole, non-negative number below 2^53.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    Ok(EpochMillis(v as u64))
+                } else {
+                    Err(E::custom(
+                        "a timestamp that is not a whole number of milliseconds",
+                    ))
+                }
+            }
+
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EpochMillis, E> {
                 v.parse()
                     .map(EpochMillis)
@@ -279,6 +292,10 @@ mod tests {
         );
         assert!(parse("-1").is_err());
         assert!(parse("\"soon\"").is_err());
+        assert_eq!(
+            parse("1665997122952.0").unwrap(),
+            EpochMillis(1_665_997_122_952)
+        );
         assert!(parse("1.5").is_err());
     }
 }

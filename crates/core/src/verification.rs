@@ -4,8 +4,11 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::outcome::verdict_category;
 use crate::validate::{NUMBER_TYPE_MAX_LEN, check_ids, exceeds};
-use crate::{ErrorCode, IdNumberType, InvalidRequest, OverallResult, PersonRecord, Pii};
+use crate::{
+    ErrorCategory, ErrorCode, IdNumberType, InvalidRequest, OverallResult, PersonRecord, Pii,
+};
 
 /// The body of `POST .../ekyc/v1/api/database-id-verification`.
 ///
@@ -151,15 +154,23 @@ wire_record! {
 }
 
 impl VerificationData {
-    /// Whether the ID passed: `overallResult` is `PASS` and `errorCode` is a pass or absent.
+    /// Whether the ID passed: `overallResult` is `PASS` and `errorCode` is `""` (or
+    /// `SUCCESS`).
     ///
-    /// Strict on purpose: `PASS` with a failure code is not a pass.
+    /// Strict on purpose: `PASS` with a failure code, or with no code at all, is not a pass.
     pub fn passed(&self) -> bool {
         self.overall_result == Some(OverallResult::Pass)
-            && self
-                .error_code
-                .as_ref()
-                .is_none_or(|c| *c == ErrorCode::Success)
+            && self.error_code == Some(ErrorCode::Success)
+    }
+
+    /// What a caller can do about this outcome; `None` when the server sent no `errorCode`.
+    ///
+    /// Use this rather than `error_code.category()`: when the verdict and the code disagree
+    /// (`""` next to a verdict that is not `PASS`), this says
+    /// [`ErrorCategory::NeedsReview`], never [`ErrorCategory::Passed`].
+    pub fn category(&self) -> Option<ErrorCategory> {
+        let error_code = self.error_code.as_ref()?;
+        Some(verdict_category(self.passed(), error_code))
     }
 }
 
@@ -288,8 +299,11 @@ mod tests {
         assert!(data.passed());
         data.error_code = Some(ErrorCode::NumberNotExist);
         assert!(!data.passed());
-        data.overall_result = Some(OverallResult::Unknown("PASSED".into()));
         data.error_code = None;
+        assert!(!data.passed(), "a pass needs its code");
+        data.overall_result = Some(OverallResult::Unknown("PASSED".into()));
+        data.error_code = Some(ErrorCode::Success);
         assert!(!data.passed());
+        assert_eq!(data.category(), Some(ErrorCategory::NeedsReview));
     }
 }
