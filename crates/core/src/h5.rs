@@ -519,6 +519,21 @@ mod tests {
             refusal(|r| r.callback_url = Some("https://".into())),
             InvalidRequest::CallbackUrl(UrlProblem::Malformed)
         );
+        for sloppy in [
+            " https://example.com/ok",
+            "https://exa\tmple.com/ok",
+            "https://example.com/o\nk",
+            "http:example.com",
+            "https:/example.com",
+            "javascript:alert(1)",
+            "a:",
+        ] {
+            assert_eq!(
+                refusal(|r| r.return_url = sloppy.into()),
+                InvalidRequest::ReturnUrl(UrlProblem::Malformed),
+                "{sloppy:?}"
+            );
+        }
         assert_eq!(
             refusal(|r| r.callback_url = Some(String::new())),
             InvalidRequest::CallbackUrl(UrlProblem::Malformed)

@@ -84,7 +84,8 @@ impl ParseError {
     }
 
     /// For [`ParseErrorKind::InvalidField`] and [`ParseErrorKind::DuplicateField`]: where,
-    /// as documented field names (`data.faceDetail.faceLivenessScore`).
+    /// as documented field names (`data.faceDetail.faceLivenessScore`); `None` at the top
+    /// level of the body.
     pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
@@ -208,11 +209,12 @@ fn classify<T: DeserializeOwned>(
         Category::Syntax | Category::Io => simple(ParseErrorKind::Syntax),
         Category::Data if first != b'{' => simple(ParseErrorKind::NotAnObject),
         Category::Data => {
-            let has_code = shape == Shape::Record
-                || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
-                    .map(|object| object.contains_key("code"))
-                    .unwrap_or(true);
-            if !has_code {
+            // Only the first value counts: trailing data is a syntax error, reported as such.
+            let first_object = serde_json::Deserializer::from_slice(body)
+                .into_iter::<serde_json::Map<String, serde_json::Value>>()
+                .next();
+            let lacks_code = matches!(&first_object, Some(Ok(o)) if !o.contains_key("code"));
+            if shape == Shape::Envelope && lacks_code {
                 return simple(ParseErrorKind::MissingCode);
             }
             // Parse again, tracking the path: the path names documented fields only (unknown

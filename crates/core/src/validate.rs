@@ -201,14 +201,23 @@ pub(crate) fn check_url(
     if exceeds(value, URL_MAX_LEN) {
         return Err(UrlProblem::TooLong);
     }
+    // The string is sent as typed, so it must already be clean: no spaces or control
+    // characters for the URL parser to quietly strip, and an explicit `scheme://` (the
+    // vendor's "https:// or an app scheme such as myapp://"), which also refuses
+    // `javascript:` and `http:example.com`.
+    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(UrlProblem::Malformed);
+    }
     let url = url::Url::parse(value).map_err(|_| UrlProblem::Malformed)?;
-    if web_only {
-        if !matches!(url.scheme(), "http" | "https") {
-            return Err(UrlProblem::SchemeNotAllowed);
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return Err(UrlProblem::Malformed);
-        }
+    if web_only && !matches!(url.scheme(), "http" | "https") {
+        return Err(UrlProblem::SchemeNotAllowed);
+    }
+    // A scheme is ASCII, so its length is a byte offset into `value`.
+    let explicit_authority = value
+        .get(url.scheme().len()..)
+        .is_some_and(|rest| rest.starts_with("://"));
+    if !explicit_authority || (web_only && url.host_str().is_none_or(str::is_empty)) {
+        return Err(UrlProblem::Malformed);
     }
     Ok(())
 }
