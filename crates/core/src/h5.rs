@@ -27,7 +27,10 @@ use crate::{EpochMillis, ErrorCategory, ErrorCode, InvalidRequest, OverallResult
 /// request.callback_url = Some("https://example.com/hook?auth=abc".into());
 /// assert_eq!(request.validate(), Ok(()));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Debug` hides the query string and fragment of every URL: the vendor's callback is
+/// unsigned, so callers put an authorization token in `callbackUrl`'s query string.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct GenerateUrlRequest {
@@ -117,6 +120,34 @@ impl GenerateUrlRequest {
     pub fn to_json(&self) -> Vec<u8> {
         // Serializing a struct of strings into a Vec cannot fail.
         serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for GenerateUrlRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GenerateUrlRequest")
+            .field("biz_id", &self.biz_id)
+            .field("user_id", &self.user_id)
+            .field("region", &self.region)
+            .field("number_type", &self.number_type)
+            .field("return_url", &without_query(&self.return_url))
+            .field("fail_return_url", &without_query(&self.fail_return_url))
+            .field(
+                "callback_url",
+                &self.callback_url.as_deref().map(without_query),
+            )
+            .field("language", &self.language)
+            .field("prefers_color_scheme", &self.prefers_color_scheme)
+            .field("product_level", &self.product_level)
+            .finish()
+    }
+}
+
+/// A URL with its query string and fragment replaced by `<redacted>`.
+fn without_query(url: &str) -> String {
+    match url.find(['?', '#']) {
+        Some(cut) => format!("{}?<redacted>", &url[..cut]),
+        None => url.to_owned(),
     }
 }
 
@@ -550,6 +581,22 @@ mod tests {
         at_limit.fail_return_url = "http://127.0.0.1:8080/failed".into();
         at_limit.callback_url = Some("http://127.0.0.1:9000/hook?token=abc".into());
         assert_eq!(at_limit.validate(), Ok(()));
+    }
+
+    #[test]
+    fn debug_hides_url_queries() {
+        let mut request = request();
+        request.callback_url = Some("https://example.com/hook?auth=s3cr3t-t0ken#frag".into());
+        request.return_url = "https://example.com/ok?session=abc123".into();
+        let debug = format!("{request:?}");
+        assert!(
+            !debug.contains("s3cr3t-t0ken") && !debug.contains("abc123"),
+            "{debug}"
+        );
+        assert!(
+            debug.contains("https://example.com/hook?<redacted>"),
+            "{debug}"
+        );
     }
 
     #[test]
