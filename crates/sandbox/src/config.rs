@@ -1,0 +1,186 @@
+//! How a sandbox is set up: credentials, address, time limits, state bounds and the clock.
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr};
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use advanceai_core::{PERIOD_SECOND_RANGE, Secret};
+
+/// The access key a sandbox accepts unless configured otherwise.
+pub const DEFAULT_ACCESS_KEY: &str = "sandbox-access-key";
+/// The secret key a sandbox accepts unless configured otherwise.
+pub const DEFAULT_SECRET_KEY: &str = "sandbox-secret-key";
+/// The largest request body read, in bytes; larger bodies get `PARAMETER_ERROR` unread.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The sandbox's notion of "now", in epoch milliseconds.
+///
+/// Token timestamps, token expiry and the user timeout of H5 transactions are all measured
+/// with it, so tests can move time forward instead of sleeping (see [`ManualClock`]).
+/// Fault delays and callback back-off use real time.
+pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current time in epoch milliseconds.
+    fn now_ms(&self) -> u64;
+}
+
+/// The machine's wall clock.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now_ms(&self) -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+            .unwrap_or(0)
+    }
+}
+
+/// A clock that moves only when told to; clones share the same time.
+///
+/// ```
+/// use advanceai_sandbox::{Clock, ManualClock};
+/// use std::time::Duration;
+///
+/// let clock = ManualClock::new(1_700_000_000_000);
+/// clock.advance(Duration::from_secs(61));
+/// assert_eq!(clock.now_ms(), 1_700_000_061_000);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ManualClock(Arc<AtomicU64>);
+
+impl ManualClock {
+    /// A clock stopped at `now_ms`.
+    pub fn new(now_ms: u64) -> Self {
+        Self(Arc::new(AtomicU64::new(now_ms)))
+    }
+
+    /// A clock stopped at the current wall-clock time.
+    pub fn starting_now() -> Self {
+        Self::new(SystemClock.now_ms())
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, by: Duration) {
+        let millis = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
+        self.0.fetch_add(millis, Ordering::SeqCst);
+    }
+
+    /// Sets the clock to `now_ms`.
+    pub fn set(&self, now_ms: u64) {
+        self.0.store(now_ms, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_ms(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Everything a [`crate::Sandbox`] needs to start; `Default` gives the documented values.
+///
+/// ```
+/// use advanceai_sandbox::SandboxConfig;
+/// use std::time::Duration;
+///
+/// let config = SandboxConfig::default().with_user_timeout(Duration::from_millis(200));
+/// assert_eq!(config.access_key.expose(), "sandbox-access-key");
+/// assert_eq!(config.port, 0);
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SandboxConfig {
+    /// The access key the token endpoint accepts (default `sandbox-access-key`).
+    pub access_key: Secret,
+    /// The secret key signatures are checked with (default `sandbox-secret-key`).
+    pub secret_key: Secret,
+    /// The address to listen on (default `127.0.0.1`).
+    pub host: IpAddr,
+    /// The port to listen on; `0` (the default) picks a free port.
+    pub port: u16,
+    /// How long an H5 transaction may stay unfinished before Get Result answers
+    /// `INCOMPLETE` / `USER_TIMEOUT` (default 1 hour, as the vendor documents).
+    pub user_timeout: Duration,
+    /// The `periodSecond` values the token endpoint accepts (default 60..=86400).
+    pub token_period_range: RangeInclusive<u32>,
+    /// The most tokens kept; the oldest is forgotten beyond it (default 100 000).
+    pub max_tokens: usize,
+    /// The most H5 transactions kept; the oldest is forgotten beyond it (default 100 000).
+    pub max_transactions: usize,
+    /// The largest request body read, in bytes (default 64 KiB).
+    pub max_body_bytes: usize,
+    /// How many times a callback is sent before giving up (default 4).
+    pub callback_attempts: u32,
+    /// The pause before the first callback retry; doubled after each failure (default 200 ms).
+    pub callback_backoff: Duration,
+    /// Tokio worker threads serving requests (default 2).
+    pub worker_threads: usize,
+    /// Where "now" comes from (default: the system clock).
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            access_key: Secret::new(DEFAULT_ACCESS_KEY),
+            secret_key: Secret::new(DEFAULT_SECRET_KEY),
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            user_timeout: Duration::from_secs(3600),
+            token_period_range: PERIOD_SECOND_RANGE,
+            max_tokens: 100_000,
+            max_transactions: 100_000,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            callback_attempts: 4,
+            callback_backoff: Duration::from_millis(200),
+            worker_threads: 2,
+            clock: Arc::new(SystemClock),
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// Sets the credentials the token endpoint accepts.
+    pub fn with_credentials(mut self, access_key: &str, secret_key: &str) -> Self {
+        self.access_key = Secret::new(access_key);
+        self.secret_key = Secret::new(secret_key);
+        self
+    }
+
+    /// Sets the address to listen on.
+    pub fn with_address(mut self, host: IpAddr, port: u16) -> Self {
+        self.host = host;
+        self.port = port;
+        self
+    }
+
+    /// Sets how long an H5 transaction may stay unfinished.
+    pub fn with_user_timeout(mut self, timeout: Duration) -> Self {
+        self.user_timeout = timeout;
+        self
+    }
+
+    /// Sets the bounds of the in-memory state.
+    pub fn with_limits(mut self, max_tokens: usize, max_transactions: usize) -> Self {
+        self.max_tokens = max_tokens.max(1);
+        self.max_transactions = max_transactions.max(1);
+        self
+    }
+
+    /// Sets the clock (for tests: a [`ManualClock`]).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Sets the callback retry policy.
+    pub fn with_callback_retry(mut self, attempts: u32, backoff: Duration) -> Self {
+        self.callback_attempts = attempts.max(1);
+        self.callback_backoff = backoff;
+        self
+    }
+}

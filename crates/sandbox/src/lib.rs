@@ -1,0 +1,309 @@
+//! An offline emulator of the ADVANCE.AI identity-verification API, for tests, CI and demos.
+//!
+//! The vendor has no public sandbox for these APIs. This one speaks the documented wire
+//! format (paths, envelope, codes and messages), reuses `advanceai-core` for validation
+//! and types so it refuses exactly what the client library refuses, and can misbehave on
+//! demand so client retry logic can be tested.
+//!
+//! ```
+//! use advanceai_sandbox::{Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::start(SandboxConfig::default())?;
+//! println!("listening on {}", sandbox.base_url());
+//! sandbox.shutdown();
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Server library
+//! [axum] on hyper and tokio: maintained, HTTP/1.1 with keep-alive, many concurrent
+//! connections on a small thread pool, and streaming bodies (which is how the
+//! `fault-cut` fault closes a connection in the middle of a body). No HTTP is parsed by
+//! hand here. [`Sandbox::start`] runs the server on its own thread with its own tokio
+//! runtime (2 worker threads by default), so synchronous tests can use it.
+//!
+//! # Credentials
+//! Access key `sandbox-access-key`, secret key `sandbox-secret-key`
+//! ([`DEFAULT_ACCESS_KEY`], [`DEFAULT_SECRET_KEY`]); set others with
+//! [`SandboxConfig::with_credentials`].
+//!
+//! # Endpoints
+//! | method | path | token | what |
+//! |---|---|---|---|
+//! | POST | `/openapi/auth/ticket/v1/generate-token` | no | token |
+//! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification` | yes | database verification |
+//! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-url` | yes | H5: create a transaction |
+//! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result` | yes | H5: the result |
+//! | GET, POST | `/h5/{signatureId}` | no | the H5 page, and its form |
+//! | POST | `/sandbox/complete` | no | `{signatureId, outcome}`: the form, for automation |
+//!
+//! Every answer is HTTP 200 with the vendor envelope
+//! `{code, message, data, extra, transactionId, pricingStrategy}`, a fresh 16-hex-digit
+//! `transactionId` and `pricingStrategy: "FREE"`, except:
+//! * an unknown path: HTTP 404 with code `CLIENT_ERROR`, message `No such API`; a known
+//!   path with the wrong method: HTTP 405, `CLIENT_ERROR`, `Method not allowed`;
+//! * the faults below.
+//!
+//! Token endpoint: `accessKey`, `timestamp` and `signature` must be present (else
+//! `PARAMETER_ERROR` / `Parameter should not be empty`); the timestamp must be 13 digits
+//! within ±300 s of the sandbox clock (else `Timestamp error`); the access key and the
+//! SHA-256 signature must match (else `Signature error`: an unknown access key gets the same
+//! answer, unconfirmed); `periodSecond` must be in 60..=86400, default 3600 (else
+//! `periodSecond must be between 60 and 86400`, our wording). `data.expiredTime` is epoch
+//! milliseconds. Every other API endpoint needs a live token in `X-ACCESS-TOKEN`, else
+//! `IAM_FAILED` / `Token not found or expired`.
+//!
+//! Request bodies: a `Content-Type` other than `application/json`, a body over 64 KiB
+//! (refused unread when `Content-Length` says so), or a body that is not a JSON object of
+//! the right shape get `PARAMETER_ERROR` with `Content-Type must be application/json`,
+//! `Request body is too large` or `Request body is not a valid JSON object` (our wording;
+//! the vendor's is not documented). A missing or `null` field is an empty one, so
+//! validation answers with the vendor's own message.
+//!
+//! # Database verification test numbers
+//! After the vendor's validation (same order, same messages, via
+//! [`advanceai_core::IdNumberVerificationRequest::validate`]), the outcome depends on
+//! `numberValue` only (BVN or NIN alike):
+//!
+//! | numberValue | overallResult | errorCode | docDatabaseDetail |
+//! |---|---|---|---|
+//! | `22222222222` | PASS | `""` | a fake person |
+//! | `00000000000` | FAIL | `NUMBER_NOT_EXIST` | null |
+//! | `11111111111` | FAIL | `BVN_SUSPEND` | null |
+//! | `33333333333` | FAIL | `INFO_ABNORMAL` | null |
+//! | `55555555555` | FAIL | `INVALID_FORMAT` | null |
+//! | `44444444444` | INCOMPLETE | `ERROR` | null |
+//! | any other valid number | PASS | `""` | a fake person derived from the number |
+//!
+//! The fake person is chosen from small name lists by a hash of the number (same number,
+//! same person, on every machine) and masked as the vendor masks: names keep their first
+//! and last character, phone numbers their first 3 and last 2 digits. The shape is this
+//! endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`, `birthday`
+//! `yyyy-MM-dd`. Core's types write PASS as `SUCCESS` and gender in capitals; this endpoint
+//! writes `errorCode: ""` and `Male`/`Female` over them, as the vendor's page shows.
+//!
+//! # The H5 flow
+//! Generate URL validates with core, stores a transaction and answers `signatureId`, `url`
+//! (`{base_url}/h5/{signatureId}`) and `expiredTime` (now + 1 h). The page shows the
+//! transaction and one button per outcome: PASS, each FAIL code and each INCOMPLETE code of
+//! the Get Result page. Submitting stores the result, sends `{signatureId, type:
+//! "COMPLETED"}` to `callbackUrl` (plain http; in the background, up to 4 tries with
+//! doubling back-off from 200 ms until HTTP 200) and answers `303 See Other` to
+//! `returnUrl` (PASS) or `failReturnUrl` (anything else). `POST /sandbox/complete` with
+//! `{"signatureId": "...", "outcome": "PASS"}` does the same and answers an envelope with
+//! `data {signatureId, overallResult, errorCode, redirectUrl}`; a second completion gets
+//! `PARAMETER_ERROR` / `This signatureId already has a final result`.
+//!
+//! Get Result: `SIGNATURE_NOT_EXIST` / `This signatureId is not exist` for an unknown id;
+//! pending (`overallResult`, `idvResult` and `errorCode` null, `submissionCompleted` false)
+//! until completed; `INCOMPLETE` / `USER_TIMEOUT` once [`SandboxConfig::user_timeout`]
+//! (default 1 h) has passed; then the chosen outcome. PASS carries `docDatabaseDetail` in
+//! Get Result's Nigeria shape (`bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`,
+//! `FEMALE`, `yyyy/MM/dd`), `faceDetail` with scores, `inputParameters` and
+//! `countryCodeIso3`; failures of the number step carry `docDatabaseDetail: null`;
+//! face-stage failures carry the person and a failed `faceDetail`.
+//!
+//! # Fault injection
+//! A `bizId` (verification, Generate URL) or `signatureId` (Get Result) that starts with
+//! one of these prefixes makes that call misbehave; anything may follow the prefix after a
+//! `-`. A Generate URL `bizId` starting with `result-` and a prefix (`result-fault-busy-1`)
+//! answers normally, and every Get Result of that transaction gets the fault.
+//!
+//! | prefix | effect |
+//! |---|---|
+//! | `fault-delay-<ms>-` | waits `<ms>` milliseconds (at most 60 s), then answers normally |
+//! | `fault-busy` | `SERVICE_BUSY` with header `Retry-After: 1` |
+//! | `fault-502` | HTTP 502 with an HTML body |
+//! | `fault-cut` | sends the headers and 16 bytes of the body, then closes the connection |
+//! | `fault-truncated` | HTTP 200 with the first half of the JSON body |
+//! | `fault-huge` | the normal answer with `extra.padding`, a body over 2 MiB of valid JSON |
+//! | `fault-iam-once` | `IAM_FAILED` the first time per id, then normal answers |
+//! | `fault-unknown-code` | top-level code `SANDBOX_UNKNOWN_CODE` |
+//! | `fault-unknown-error-code` | `SUCCESS`, `overallResult` FAIL, `errorCode` `SANDBOX_UNKNOWN_ERROR_CODE` (verification, Get Result; Generate URL answers normally) |
+//!
+//! Faults apply after the token check and before validation; `fault-cut`,
+//! `fault-truncated` and `fault-huge` mangle whatever the normal answer is (Generate URL
+//! still creates its transaction). On Get Result, a `signatureId` prefix with no
+//! transaction behind it mangles the `SIGNATURE_NOT_EXIST` answer.
+//!
+//! # State and logs
+//! Tokens, transactions and `fault-iam-once` marks are kept in memory, each bounded
+//! ([`SandboxConfig::max_tokens`], [`SandboxConfig::max_transactions`], 100 000 by
+//! default): the oldest entry is forgotten first. Each request is logged through
+//! `tracing` with method, path, HTTP status, envelope code and latency; never a body, a
+//! query string, a key, a token or an ID number.
+
+mod callback;
+mod config;
+mod fault;
+mod h5;
+mod person;
+mod server;
+mod state;
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use tokio::sync::watch;
+
+pub use config::{
+    Clock, DEFAULT_ACCESS_KEY, DEFAULT_MAX_BODY_BYTES, DEFAULT_SECRET_KEY, ManualClock,
+    SandboxConfig, SystemClock,
+};
+pub use fault::{MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
+pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
+pub use server::{
+    MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
+    MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
+};
+
+/// Why a sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SandboxError {
+    /// The address could not be bound (in use, not permitted, …).
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// The tokio runtime or the server thread could not be created.
+    #[error("cannot start the server: {0}")]
+    Start(io::Error),
+}
+
+/// Starts sandboxes; see [`Sandbox::start`].
+#[derive(Debug)]
+pub struct Sandbox;
+
+impl Sandbox {
+    /// Binds the configured address (port 0: a free port) and serves on a background thread
+    /// until [`RunningSandbox::shutdown`] or drop.
+    pub fn start(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+        let wanted = SocketAddr::new(config.host, config.port);
+        let listener = TcpListener::bind(wanted).map_err(|source| SandboxError::Bind {
+            addr: wanted,
+            source,
+        })?;
+        let addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+            addr: wanted,
+            source,
+        })?;
+        listener
+            .set_nonblocking(true)
+            .map_err(SandboxError::Start)?;
+        let reachable = match addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => {
+                SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), addr.port())
+            }
+            IpAddr::V6(ip) if ip.is_unspecified() => {
+                SocketAddr::new(IpAddr::V6(Ipv6Addr::LOCALHOST), addr.port())
+            }
+            _ => addr,
+        };
+        let base_url = format!("http://{reachable}");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(config.worker_threads.max(1))
+            .thread_name("advanceai-sandbox")
+            .enable_all()
+            .build()
+            .map_err(SandboxError::Start)?;
+        let app = Arc::new(server::App {
+            memory: state::State::new(config.max_tokens, config.max_transactions),
+            config,
+            base_url: base_url.clone(),
+        });
+        let (stop, stopped) = watch::channel(false);
+        let thread = std::thread::Builder::new()
+            .name("advanceai-sandbox-main".into())
+            .spawn(move || serve(runtime, listener, app, stopped))
+            .map_err(SandboxError::Start)?;
+        tracing::info!(%addr, "sandbox listening");
+        Ok(RunningSandbox {
+            addr,
+            base_url,
+            stop,
+            thread: Some(thread),
+        })
+    }
+}
+
+fn serve(
+    runtime: tokio::runtime::Runtime,
+    listener: TcpListener,
+    app: Arc<server::App>,
+    stopped: watch::Receiver<bool>,
+) {
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::from_std(listener) {
+            Ok(listener) => listener,
+            Err(error) => {
+                tracing::error!(%error, "cannot serve");
+                return;
+            }
+        };
+        let mut graceful = stopped.clone();
+        let mut hard = stopped;
+        let server =
+            axum::serve(listener, server::router(app)).with_graceful_shutdown(async move {
+                let _ = graceful.wait_for(|stop| *stop).await;
+            });
+        tokio::select! {
+            result = std::future::IntoFuture::into_future(server) => {
+                if let Err(error) = result {
+                    tracing::error!(%error, "server stopped");
+                }
+            }
+            () = async move {
+                let _ = hard.wait_for(|stop| *stop).await;
+                tokio::time::sleep(server::SHUTDOWN_GRACE).await;
+            } => {
+                tracing::warn!("open requests dropped at shutdown");
+            }
+        }
+    });
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+}
+
+/// A sandbox serving on a background thread; stops on [`RunningSandbox::shutdown`] or drop.
+#[derive(Debug)]
+pub struct RunningSandbox {
+    addr: SocketAddr,
+    base_url: String,
+    stop: watch::Sender<bool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl RunningSandbox {
+    /// The address the sandbox listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://host:port`, the base of every endpoint and of the H5 page URLs.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Stops accepting connections, lets open requests finish (for up to 2 s), and waits for
+    /// the server thread to end.
+    pub fn shutdown(mut self) {
+        self.stop_and_join();
+    }
+
+    fn stop_and_join(&mut self) {
+        let _ = self.stop.send(true);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        self.stop_and_join();
+    }
+}
