@@ -46,6 +46,16 @@ LUA
 lua "{\"signatureId\":\"$SIGNATURE_ID\"}" >"$WORK/result.lua"
 lua '{"bizId":"bench","userId":"u","region":"NGA","numberType":"BVN","numberValue":"12345678901"}' >"$WORK/verify.lua"
 
+# Every answer is HTTP 200, so wrk's error count cannot see an error envelope: check once,
+# with the same token and bodies, that both requests really answer SUCCESS.
+expect_success() { # $1 = path, $2 = JSON body
+  curl -s -H 'Content-Type: application/json' -H "X-ACCESS-TOKEN: $TOKEN" -d "$2" "$BASE$1" \
+    | grep -q '"code":"SUCCESS"' || { echo "not SUCCESS: $1" >&2; exit 1; }
+}
+expect_success /intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result "{\"signatureId\":\"$SIGNATURE_ID\"}"
+expect_success /intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification \
+  '{"bizId":"bench","userId":"u","region":"NGA","numberType":"BVN","numberValue":"12345678901"}'
+
 echo "== Get Result ($DURATION s, $CONNECTIONS connections, 2 threads)"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/result.lua" \
   "$BASE/intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result" | grep RESULT
