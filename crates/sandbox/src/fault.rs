@@ -24,6 +24,8 @@ pub(crate) enum Fault {
     Delay(Duration),
     /// `SERVICE_BUSY` with `Retry-After: 1`.
     Busy,
+    /// `SERVICE_BUSY` with `Retry-After: 1` the first time per id, then normal answers.
+    BusyOnce,
     /// HTTP 502 with an HTML body, as a proxy in front of the vendor would send.
     BadGateway,
     /// Send the start of the body, then drop the connection.
@@ -58,6 +60,7 @@ impl Fault {
             ("unknown-code", Fault::UnknownCode),
             ("truncated", Fault::Truncated),
             ("iam-once", Fault::IamOnce),
+            ("busy-once", Fault::BusyOnce),
             ("busy", Fault::Busy),
             ("huge", Fault::Huge),
             ("cut", Fault::Cut),
@@ -92,6 +95,12 @@ mod tests {
         assert_eq!(Fault::from_prefix("fault-busy"), Some(Fault::Busy));
         assert_eq!(Fault::from_prefix("fault-busy-1"), Some(Fault::Busy));
         assert_eq!(Fault::from_prefix("fault-busybody"), None);
+        assert_eq!(Fault::from_prefix("fault-busy-once"), Some(Fault::BusyOnce));
+        assert_eq!(
+            Fault::from_prefix("fault-busy-once-2"),
+            Some(Fault::BusyOnce)
+        );
+        assert_eq!(Fault::from_prefix("fault-busy-oncex"), Some(Fault::Busy));
         assert_eq!(Fault::from_prefix("fault-502-x"), Some(Fault::BadGateway));
         assert_eq!(Fault::from_prefix("fault-cut"), Some(Fault::Cut));
         assert_eq!(

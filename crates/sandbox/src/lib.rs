@@ -112,6 +112,7 @@
 //! |---|---|
 //! | `fault-delay-<ms>-` | waits `<ms>` milliseconds (at most 60 s), then answers normally |
 //! | `fault-busy` | `SERVICE_BUSY` with header `Retry-After: 1` |
+//! | `fault-busy-once` | `SERVICE_BUSY` with `Retry-After: 1` the first time per id, then normal answers |
 //! | `fault-502` | HTTP 502 with an HTML body |
 //! | `fault-cut` | sends the headers and 16 bytes of the body, then closes the connection |
 //! | `fault-truncated` | HTTP 200 with the first half of the JSON body |
@@ -125,6 +126,11 @@
 //! still creates its transaction). On Get Result, a `signatureId` prefix with no
 //! transaction behind it mangles the `SIGNATURE_NOT_EXIST` answer.
 //!
+//! # Request counts
+//! [`RunningSandbox::request_count`] says how many requests reached each API endpoint
+//! (answered in any way), so a client's tests can prove that a refused input never left,
+//! or that a billable call was sent exactly once.
+//!
 //! # State and logs
 //! Tokens, transactions and `fault-iam-once` marks are kept in memory, each bounded
 //! ([`SandboxConfig::max_tokens`], [`SandboxConfig::max_transactions`], 100 000 by
@@ -134,6 +140,7 @@
 
 mod callback;
 mod config;
+mod counter;
 mod fault;
 mod h5;
 mod person;
@@ -211,7 +218,9 @@ impl Sandbox {
             .enable_all()
             .build()
             .map_err(SandboxError::Start)?;
+        let counts = Arc::new(counter::RequestCounts::new());
         let app = Arc::new(server::App {
+            counts: Arc::clone(&counts),
             memory: state::State::new(config.max_tokens, config.max_transactions),
             config,
             base_url: base_url.clone(),
@@ -223,6 +232,7 @@ impl Sandbox {
             .map_err(SandboxError::Start)?;
         tracing::info!(%addr, "sandbox listening");
         Ok(RunningSandbox {
+            counts,
             addr,
             base_url,
             stop,
@@ -271,6 +281,7 @@ fn serve(
 /// A sandbox serving on a background thread; stops on [`RunningSandbox::shutdown`] or drop.
 #[derive(Debug)]
 pub struct RunningSandbox {
+    counts: Arc<counter::RequestCounts>,
     addr: SocketAddr,
     base_url: String,
     stop: watch::Sender<bool>,
@@ -286,6 +297,18 @@ impl RunningSandbox {
     /// `http://host:port`, the base of every endpoint and of the H5 page URLs.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// How many requests reached `endpoint`'s handler since the start (or the last
+    /// [`RunningSandbox::reset_request_counts`]), whatever the answer: refusals, faults and
+    /// `IAM_FAILED` included. Tests use it to prove what a client did or did not send.
+    pub fn request_count(&self, endpoint: advanceai_core::Endpoint) -> u64 {
+        self.counts.get(endpoint)
+    }
+
+    /// Sets every [`RunningSandbox::request_count`] back to zero.
+    pub fn reset_request_counts(&self) {
+        self.counts.reset();
     }
 
     /// Stops accepting connections, lets open requests finish (for up to 2 s), and waits for

@@ -57,6 +57,7 @@ const URL_LIFETIME_MS: u64 = 3_600_000;
 #[derive(Debug)]
 pub(crate) struct App {
     pub(crate) config: SandboxConfig,
+    pub(crate) counts: Arc<crate::counter::RequestCounts>,
     pub(crate) memory: Memory,
     pub(crate) base_url: String,
 }
@@ -319,6 +320,18 @@ async fn fault_before(app: &App, fault: Option<Fault>, key: &str) -> Option<Resp
             )
             .into_response(),
         ),
+        Fault::BusyOnce => {
+            let mut seen = lock(&app.memory.iam_once_seen);
+            let key = format!("busy-once:{key}");
+            if seen.contains(&key) {
+                None
+            } else {
+                seen.insert(key, ());
+                let mut reply = Reply::new(ResponseCode::ServiceBusy, MSG_BUSY, None);
+                reply.retry_after = true;
+                Some(reply.into_response())
+            }
+        }
         Fault::IamOnce => {
             let mut seen = lock(&app.memory.iam_once_seen);
             if seen.contains(key) {
@@ -379,6 +392,7 @@ fn text_field(object: &serde_json::Map<String, Value>, name: &str) -> String {
 }
 
 async fn token(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+    app.counts.record(Endpoint::Token);
     let object: serde_json::Map<String, Value> =
         match read_json(&headers, body, app.config.max_body_bytes).await {
             Ok(object) => object,
@@ -434,6 +448,7 @@ fn issue_token(app: &App, object: &serde_json::Map<String, Value>) -> Reply {
 // ----- database verification -----
 
 async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+    app.counts.record(Endpoint::IdNumberVerification);
     if let Err(reply) = check_token(&app, &headers) {
         return reply.into_response();
     }
@@ -496,6 +511,7 @@ fn verification_data(number: &str) -> Value {
 // ----- H5: generate URL, get result, page, complete -----
 
 async fn generate_url(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+    app.counts.record(Endpoint::GenerateUrl);
     if let Err(reply) = check_token(&app, &headers) {
         return reply.into_response();
     }
@@ -550,6 +566,7 @@ fn expire_if_due(app: &App, transaction: &mut Transaction) {
 }
 
 async fn get_result(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+    app.counts.record(Endpoint::GetResult);
     if let Err(reply) = check_token(&app, &headers) {
         return reply.into_response();
     }

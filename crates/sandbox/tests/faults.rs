@@ -78,6 +78,38 @@ fn delay() {
 }
 
 #[test]
+fn busy_once_then_normal() {
+    let f = fixture();
+    let first = f.verify("fault-busy-once-a");
+    assert_eq!(first.retry_after.as_deref(), Some("1"));
+    assert_eq!(first.envelope()["code"], "SERVICE_BUSY");
+    assert_eq!(f.verify("fault-busy-once-a").envelope()["code"], "SUCCESS");
+    let signature_id = f.faulty_transaction("fault-busy-once");
+    assert_eq!(f.result(&signature_id).envelope()["code"], "SERVICE_BUSY");
+    assert_eq!(f.result(&signature_id).envelope()["code"], "SUCCESS");
+}
+
+#[test]
+fn counts_requests_per_endpoint() {
+    use advanceai_core::Endpoint;
+    let f = fixture();
+    let sandbox = &f._sandbox;
+    assert_eq!(sandbox.request_count(Endpoint::Token), 1);
+    assert_eq!(sandbox.request_count(Endpoint::IdNumberVerification), 0);
+    f.verify("order-1");
+    f.verify("fault-busy-x");
+    let signature_id = f.faulty_transaction("fault-502");
+    f.result(&signature_id);
+    f.result("unknown");
+    assert_eq!(sandbox.request_count(Endpoint::IdNumberVerification), 2);
+    assert_eq!(sandbox.request_count(Endpoint::GenerateUrl), 1);
+    assert_eq!(sandbox.request_count(Endpoint::GetResult), 2);
+    assert_eq!(sandbox.request_count(Endpoint::Token), 1);
+    sandbox.reset_request_counts();
+    assert_eq!(sandbox.request_count(Endpoint::GetResult), 0);
+}
+
+#[test]
 fn busy_with_retry_after() {
     let f = fixture();
     let check = |answer: Answer| {

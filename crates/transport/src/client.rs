@@ -1,0 +1,450 @@
+//! The client: one connection pool, the token cache, validation, retries and parsing.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use advanceai_core::{
+    Endpoint, Envelope, EnvelopeError, GenerateUrlData, GenerateUrlRequest, GetResultData,
+    GetResultRequest, IdNumberVerificationRequest, ParseError, ParseErrorKind, ResponseCode,
+    Secret, TokenRequest, VerificationData, parse_generate_url_response, parse_get_result_response,
+    parse_token_response, parse_verification_response,
+};
+use ureq3::Agent;
+use ureq3::tls::{Certificate, RootCerts, TlsConfig};
+
+use crate::config::ClientConfig;
+use crate::error::{Error, TransportErrorKind, excerpt};
+use crate::retry::is_retryable;
+use crate::token::TokenCache;
+
+/// The longest excerpt of a non-JSON body kept in [`Error::UnexpectedResponse`].
+pub const EXCERPT_MAX_BYTES: usize = 200;
+
+/// How [`Client::wait_for_result`] polls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WaitOptions {
+    /// Give up (with [`Error::ResultPending`]) once this much time has passed.
+    pub timeout: Duration,
+    /// The pause after the first pending answer (default 1 s).
+    pub initial_interval: Duration,
+    /// The longest pause (default 10 s); each pause doubles up to it.
+    pub max_interval: Duration,
+}
+
+impl WaitOptions {
+    /// Poll for at most `timeout`, from 1 s up to 10 s between polls.
+    pub fn new(timeout: Duration) -> Self {
+        Self {
+            timeout,
+            initial_interval: Duration::from_secs(1),
+            max_interval: Duration::from_secs(10),
+        }
+    }
+
+    /// These options with other pause bounds.
+    pub fn with_intervals(mut self, initial: Duration, max: Duration) -> Self {
+        self.initial_interval = initial;
+        self.max_interval = max;
+        self
+    }
+}
+
+struct Inner {
+    config: ClientConfig,
+    agent: Agent,
+    tokens: TokenCache,
+}
+
+/// The synchronous ADVANCE.AI client: `Send + Sync`, cheap to clone (clones share one
+/// connection pool and one token), configured once by a [`ClientConfig`].
+///
+/// Every request is validated by `advanceai-core` first: invalid input never reaches the
+/// network and comes back as [`Error::InvalidInput`] with the server's code and message.
+///
+/// # Retries: never bill twice
+/// Token and Get Result calls are retried on transient failures. Database verification and
+/// Generate URL are billable: they are retried only when the request provably never left
+/// (connection refused, DNS failure). Any other failure of a billable call is returned as is
+/// and [`Error::may_have_been_processed`] says whether the server may have processed (and
+/// billed) it; resending is then the caller's decision. See [`crate::RetryPolicy`].
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+    timeout: Option<Duration>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .field("timeout_override", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One failed try, with what the retry logic needs.
+struct Failure {
+    error: Error,
+    retry_after: Option<Duration>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Self {
+            error,
+            retry_after: None,
+        }
+    }
+}
+
+impl Client {
+    /// A client for `config`: builds the connection pool (nothing is sent yet).
+    pub fn new(config: ClientConfig) -> Self {
+        let mut tls = TlsConfig::builder();
+        if !config.extra_roots.is_empty() {
+            let mut roots: Vec<Certificate<'static>> = webpki_root_certs::TLS_SERVER_ROOT_CERTS
+                .iter()
+                .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+                .collect();
+            roots.extend(config.extra_roots.iter().cloned());
+            tls = tls.root_certs(RootCerts::new_with_certs(&roots));
+        }
+        let agent_config = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(config.timeout))
+            .timeout_connect(Some(config.connect_timeout))
+            .user_agent(config.user_agent.as_str())
+            .proxy(config.proxy.clone())
+            .tls_config(tls.build())
+            .max_idle_connections(64)
+            .max_idle_connections_per_host(32)
+            .build();
+        Self {
+            inner: Arc::new(Inner {
+                agent: agent_config.into(),
+                tokens: TokenCache::default(),
+                config,
+            }),
+            timeout: None,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// A clone of this client (same pool, same token) whose calls use `timeout` instead of
+    /// the configured request timeout.
+    pub fn with_timeout(&self, timeout: Duration) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+            timeout: Some(timeout),
+        }
+    }
+
+    /// The current access token, fetching or refreshing it if needed. Its `Debug` and
+    /// `Display` are redacted; [`Secret::expose`] gives the text.
+    pub fn token(&self) -> Result<Secret, Error> {
+        Ok(self.cached_token(None)?.value)
+    }
+
+    /// Database ID-number verification (billable: see the retry rules on [`Client`]).
+    pub fn verify_id_number(
+        &self,
+        request: &IdNumberVerificationRequest,
+    ) -> Result<VerificationData, Error> {
+        request.validate().map_err(Error::InvalidInput)?;
+        let body = request.to_json();
+        self.call(
+            Endpoint::IdNumberVerification,
+            &|| Ok(body.clone()),
+            parse_verification_response,
+        )
+    }
+
+    /// H5 Generate URL (billable: see the retry rules on [`Client`]).
+    pub fn generate_url(&self, request: &GenerateUrlRequest) -> Result<GenerateUrlData, Error> {
+        request.validate().map_err(Error::InvalidInput)?;
+        let body = request.to_json();
+        self.call(
+            Endpoint::GenerateUrl,
+            &|| Ok(body.clone()),
+            parse_generate_url_response,
+        )
+    }
+
+    /// H5 Get Result (idempotent: retried on transient failures). A pending result is
+    /// `Ok`: see [`GetResultData::status`].
+    pub fn get_result(&self, request: &GetResultRequest) -> Result<GetResultData, Error> {
+        request.validate().map_err(Error::InvalidInput)?;
+        let body = request.to_json();
+        self.call(
+            Endpoint::GetResult,
+            &|| Ok(body.clone()),
+            parse_get_result_response,
+        )
+    }
+
+    /// Polls Get Result until the result is final, with pauses growing from
+    /// `options.initial_interval` to `options.max_interval`; [`Error::ResultPending`] once
+    /// `options.timeout` has passed.
+    pub fn wait_for_result(
+        &self,
+        signature_id: &str,
+        options: WaitOptions,
+    ) -> Result<GetResultData, Error> {
+        let request = GetResultRequest::new(signature_id);
+        request.validate().map_err(Error::InvalidInput)?;
+        let start = Instant::now();
+        let mut interval = options.initial_interval.max(Duration::from_millis(1));
+        loop {
+            let data = self.get_result(&request)?;
+            if data.is_final() {
+                return Ok(data);
+            }
+            let waited = start.elapsed();
+            if waited >= options.timeout {
+                return Err(Error::ResultPending { waited });
+            }
+            std::thread::sleep(interval.min(options.timeout - waited));
+            interval = interval
+                .saturating_mul(2)
+                .min(options.max_interval.max(interval));
+        }
+    }
+
+    fn cached_token(&self, stale: Option<u64>) -> Result<crate::token::Cached, Error> {
+        let config = &self.inner.config;
+        let margin_ms = u64::try_from(config.refresh_margin.as_millis()).unwrap_or(u64::MAX);
+        self.inner
+            .tokens
+            .get(&|| config.clock.now_ms(), margin_ms, stale, &|| {
+                self.fetch_token()
+            })
+    }
+
+    fn fetch_token(&self) -> Result<(Secret, u64), Error> {
+        let config = &self.inner.config;
+        let sign = || {
+            TokenRequest::sign(
+                &config.access_key,
+                &config.secret_key,
+                config.clock.now_ms(),
+                config.period_second,
+            )
+            .map(|request| request.to_json())
+            .map_err(Error::InvalidInput)
+        };
+        let data = self.call(Endpoint::Token, &sign, parse_token_response)?;
+        let value = data.token.map(|t| t.0).filter(|t| !t.is_empty());
+        let Some(value) = value else {
+            return Err(Error::MissingData {
+                transaction_id: None,
+            });
+        };
+        let period = u64::from(
+            config
+                .period_second
+                .unwrap_or(advanceai_core::DEFAULT_PERIOD_SECOND),
+        );
+        let expires = data
+            .expired_time
+            .map(|e| e.0)
+            .unwrap_or_else(|| config.clock.now_ms().saturating_add(period * 1000));
+        Ok((value, expires))
+    }
+
+    /// Sends one call with token, `IAM_FAILED` refresh and retries.
+    fn call<T>(
+        &self,
+        endpoint: Endpoint,
+        body: &dyn Fn() -> Result<Vec<u8>, Error>,
+        parse: fn(&[u8]) -> Result<Envelope<T>, ParseError>,
+    ) -> Result<T, Error> {
+        let policy = &self.inner.config.retry;
+        let mut attempt: u32 = 1;
+        let mut refreshed = false;
+        let mut stale = None;
+        loop {
+            let token = if endpoint.needs_token() {
+                Some(self.cached_token(stale.take())?)
+            } else {
+                None
+            };
+            let bytes = body()?;
+            let start = Instant::now();
+            let outcome = self.send_once(endpoint, &bytes, token.as_ref().map(|t| &t.value), parse);
+            let latency_ms = start.elapsed().as_millis();
+            let failure = match outcome {
+                Ok(data) => {
+                    log::debug!(
+                        "POST {endpoint:?} attempt={attempt} outcome=SUCCESS latency_ms={latency_ms}"
+                    );
+                    return Ok(data);
+                }
+                Err(failure) => failure,
+            };
+            log::debug!(
+                "POST {endpoint:?} attempt={attempt} outcome={} latency_ms={latency_ms}",
+                describe(&failure.error)
+            );
+            if let (Some(token), false) = (&token, refreshed) {
+                if matches!(
+                    failure.error,
+                    Error::Api {
+                        code: ResponseCode::IamFailed,
+                        ..
+                    }
+                ) {
+                    refreshed = true;
+                    stale = Some(token.generation);
+                    continue;
+                }
+            }
+            if attempt >= policy.max_attempts || !is_retryable(endpoint, &failure.error) {
+                return Err(failure.error);
+            }
+            std::thread::sleep(policy.backoff(attempt, failure.retry_after));
+            attempt += 1;
+        }
+    }
+
+    fn send_once<T>(
+        &self,
+        endpoint: Endpoint,
+        body: &[u8],
+        token: Option<&Secret>,
+        parse: fn(&[u8]) -> Result<Envelope<T>, ParseError>,
+    ) -> Result<T, Failure> {
+        let config = &self.inner.config;
+        let url = format!("{}{}", config.base_url, endpoint.path());
+        let mut request = self
+            .inner
+            .agent
+            .post(&url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json");
+        if let Some(token) = token {
+            request = request.header("X-ACCESS-TOKEN", token.expose());
+        }
+        if let Some(timeout) = self.timeout {
+            request = request.config().timeout_global(Some(timeout)).build();
+        }
+        let mut response = request
+            .send(body)
+            .map_err(|e| Failure::from(classify(e, false)))?;
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header("content-type");
+        let retry_after = header("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let limit = config.max_response_bytes;
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(limit)
+            .read_to_vec()
+            .map_err(|e| match e {
+                ureq3::Error::BodyExceedsLimit(_) => Error::ResponseTooLarge { limit },
+                other => classify(other, true),
+            })
+            .map_err(|error| Failure { error, retry_after })?;
+        let failure = |error| Failure { error, retry_after };
+        let looks_json = content_type
+            .as_deref()
+            .is_some_and(|c| c.to_ascii_lowercase().contains("json"))
+            || bytes
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(|b| *b == b'{' || *b == b'[');
+        let unexpected = || Error::UnexpectedResponse {
+            status,
+            content_type: content_type.clone(),
+            excerpt: (!looks_json).then(|| excerpt(&bytes, EXCERPT_MAX_BYTES)),
+        };
+        let parsed = parse(&bytes);
+        if !(200..300).contains(&status) {
+            // An API answer on another status (SERVICE_BUSY may come as HTTP 429).
+            return Err(failure(match parsed {
+                Ok(envelope) if !envelope.is_success() => api_error(envelope.into_data().err()),
+                _ => unexpected(),
+            }));
+        }
+        let envelope = parsed.map_err(|e| {
+            failure(match e.kind() {
+                ParseErrorKind::NotJson | ParseErrorKind::Empty => unexpected(),
+                _ => Error::Parse(e),
+            })
+        })?;
+        envelope
+            .into_data()
+            .map_err(|e| failure(api_error(Some(e))))
+    }
+}
+
+fn api_error(error: Option<EnvelopeError>) -> Error {
+    match error {
+        Some(EnvelopeError::Api(api)) => Error::Api {
+            retryable: api.is_transient(),
+            code: api.code,
+            message: api.message,
+            transaction_id: api.transaction_id,
+        },
+        Some(EnvelopeError::MissingData { transaction_id }) => {
+            Error::MissingData { transaction_id }
+        }
+        Some(_) | None => Error::MissingData {
+            transaction_id: None,
+        },
+    }
+}
+
+/// A log-safe one-word outcome.
+fn describe(error: &Error) -> String {
+    match error {
+        Error::Api { code, .. } => code.to_string(),
+        Error::Transport { kind, .. } => format!("transport:{kind:?}"),
+        Error::UnexpectedResponse { status, .. } => format!("http:{status}"),
+        Error::Parse(e) => format!("parse:{:?}", e.kind()),
+        Error::ResponseTooLarge { .. } => "too-large".into(),
+        other => format!("{:?}", std::mem::discriminant(other)),
+    }
+}
+
+/// Maps ureq's error to ours; `reading`: the request was sent, the body was being read.
+fn classify(error: ureq3::Error, reading: bool) -> Error {
+    use ureq3::Error as U;
+    let detail = error.to_string();
+    let (kind, may_have_been_sent) = match &error {
+        U::HostNotFound => (TransportErrorKind::Dns, false),
+        U::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused && !reading => {
+            (TransportErrorKind::Connect, false)
+        }
+        U::ConnectionFailed | U::ConnectProxyFailed(_) if !reading => {
+            (TransportErrorKind::Connect, false)
+        }
+        U::Timeout(which) => {
+            use ureq3::Timeout as T;
+            let before_send = !reading && matches!(which, T::Resolve | T::Connect);
+            (TransportErrorKind::Timeout, !before_send)
+        }
+        U::Tls(_) | U::Rustls(_) | U::Pem(_) => (TransportErrorKind::Tls, reading),
+        _ => (TransportErrorKind::Io, true),
+    };
+    Error::Transport {
+        kind,
+        may_have_been_sent,
+        detail,
+    }
+}

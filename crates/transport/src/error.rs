@@ -1,0 +1,148 @@
+//! The one error type of the client.
+//!
+//! `Display` is written for an operator reading a log: it names what failed and what to
+//! do, and never shows a key, a token, an ID number or any other field of a person. The
+//! server's own `message` is shown: it is the rule a request broke, not request data.
+
+use std::fmt;
+use std::time::Duration;
+
+use advanceai_core::{InvalidRequest, ParseError, ResponseCode};
+
+use crate::config::ConfigError;
+
+/// What went wrong at the transport level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made (refused, unreachable).
+    Connect,
+    /// The host name did not resolve.
+    Dns,
+    /// The call did not finish within its timeout.
+    Timeout,
+    /// The TLS handshake or session failed (certificate not trusted, …).
+    Tls,
+    /// Reading or writing failed mid-way (connection reset or cut, …).
+    Io,
+}
+
+impl fmt::Display for TransportErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Connect => "cannot connect",
+            Self::Dns => "cannot resolve the host name",
+            Self::Timeout => "timed out",
+            Self::Tls => "TLS failure",
+            Self::Io => "connection failed mid-way",
+        })
+    }
+}
+
+/// Every way a call can fail.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Refused locally before sending: the code and message are the ones the server would
+    /// have answered with.
+    #[error("invalid request, not sent: {}: {}", .0.code(), .0.message())]
+    InvalidInput(InvalidRequest),
+    /// The server answered with a code other than `SUCCESS`.
+    #[error("the API answered {code}: {message} (transactionId {}{})",
+        .transaction_id.as_deref().unwrap_or("none"),
+        if *.retryable { "; a later retry may succeed" } else { "" })]
+    Api {
+        /// The envelope's code.
+        code: ResponseCode,
+        /// The server's message (the rule that was broken; no request data).
+        message: String,
+        /// The vendor's id of the call: quote it to support.
+        transaction_id: Option<String>,
+        /// Whether sending the same request again later may succeed (`SERVICE_BUSY`,
+        /// `RETRY_LATER`).
+        retryable: bool,
+    },
+    /// The server answered `SUCCESS` without a `data` object.
+    #[error("the API answered SUCCESS without data (transactionId {})", .transaction_id.as_deref().unwrap_or("none"))]
+    MissingData {
+        /// The vendor's id of the call.
+        transaction_id: Option<String>,
+    },
+    /// The request could not be completed at the network level.
+    #[error("{kind}{}: {detail}", if *.may_have_been_sent { " (the request may have been processed)" } else { " (the request was not sent)" })]
+    Transport {
+        /// What failed.
+        kind: TransportErrorKind,
+        /// Whether the server may have received, and processed (and billed), the request.
+        /// `false` only when it provably never left: connection refused, DNS failure,
+        /// connect timeout.
+        may_have_been_sent: bool,
+        /// The HTTP library's description (no headers or bodies).
+        detail: String,
+    },
+    /// The server (or a proxy in front of it) sent something that is not the API's answer.
+    #[error("unexpected HTTP {status} response (content type {}){}",
+        .content_type.as_deref().unwrap_or("none"),
+        .excerpt.as_deref().map(|e| format!(": {e:?}")).unwrap_or_default())]
+    UnexpectedResponse {
+        /// The HTTP status.
+        status: u16,
+        /// The `Content-Type` header.
+        content_type: Option<String>,
+        /// The start of the body (at most 200 bytes), only when the body is not JSON: an
+        /// API body may carry personal data, a proxy's HTML page does not.
+        excerpt: Option<String>,
+    },
+    /// The body looked like the API's JSON but could not be read (truncated, malformed).
+    #[error("cannot read the API's answer: {0}")]
+    Parse(ParseError),
+    /// The body was larger than the configured maximum.
+    #[error("the response is larger than the {limit}-byte limit")]
+    ResponseTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// [`crate::Client::wait_for_result`] reached its deadline before the result was final.
+    #[error("the result is still pending after {waited:?}")]
+    ResultPending {
+        /// How long the wait lasted.
+        waited: Duration,
+    },
+    /// The configuration is invalid.
+    #[error("invalid configuration: {0}")]
+    Config(#[from] ConfigError),
+}
+
+impl Error {
+    /// Whether the server may have processed the request: `false` for local refusals and
+    /// for transport errors that prove the request never left.
+    pub fn may_have_been_processed(&self) -> bool {
+        match self {
+            Self::InvalidInput(_) | Self::Config(_) => false,
+            Self::Transport {
+                may_have_been_sent, ..
+            } => *may_have_been_sent,
+            _ => true,
+        }
+    }
+
+    /// The server's code, for [`Error::Api`] and for a local refusal ([`Error::InvalidInput`]).
+    pub fn code(&self) -> Option<ResponseCode> {
+        match self {
+            Self::Api { code, .. } => Some(code.clone()),
+            Self::InvalidInput(problem) => Some(problem.code()),
+            _ => None,
+        }
+    }
+}
+
+/// The first `max` bytes of `body`, cut on a character boundary, with invalid UTF-8
+/// replaced.
+pub(crate) fn excerpt(body: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
+    let mut text = text.into_owned();
+    while text.len() > max {
+        text.pop();
+    }
+    text.trim().to_owned()
+}

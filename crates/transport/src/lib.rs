@@ -1,0 +1,61 @@
+//! The synchronous client for the ADVANCE.AI identity-verification API, on `ureq`.
+//!
+//! Builds on `advanceai-core` (validation, signing, parsing) and adds the network: one
+//! connection pool, the token lifecycle, retries that never bill twice, and one typed
+//! [`Error`].
+//!
+//! ```no_run
+//! use advanceai_core::IdNumberVerificationRequest;
+//! use advanceai_transport::{Client, ClientConfig};
+//!
+//! let client = Client::new(ClientConfig::from_env()?);
+//! let request = IdNumberVerificationRequest::new("order-1", "user-1", "NGA", "BVN", "22222222222");
+//! let data = client.verify_id_number(&request)?;
+//! println!("passed: {}", data.passed());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Token lifecycle
+//! The token is fetched on first use, cached, and replaced once the clock is within the
+//! refresh margin (default 60 s) of its `expiredTime`. However many threads ask at once,
+//! one fetch is in flight; the others wait for it. A call answered `IAM_FAILED` gets one
+//! forced refresh and one more try; a second `IAM_FAILED` is returned (an entitlement
+//! problem, not a stale token). The clock is injectable ([`Clock`], [`ManualClock`]).
+//!
+//! # Retries: never bill twice
+//! See [`RetryPolicy`] and the module docs of `retry`: token and Get Result are retried on
+//! transient failures; database verification and Generate URL only when the request
+//! provably never left (connection refused, DNS failure). Otherwise the error is returned
+//! and [`Error::may_have_been_processed`] says whether the server may have processed (and
+//! billed) the request.
+//!
+//! # Logging
+//! Through the `log` facade at debug level: endpoint, attempt, outcome code or error kind,
+//! latency. Never a key, a token, an ID number, a body or a URL query.
+
+mod client;
+mod clock;
+mod config;
+mod error;
+mod retry;
+mod token;
+
+pub use client::{Client, EXCERPT_MAX_BYTES, WaitOptions};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::{
+    ClientConfig, ClientConfigBuilder, ConfigError, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REFRESH_MARGIN, DEFAULT_TIMEOUT, ENV_ACCESS_KEY,
+    ENV_BASE_URL, ENV_SECRET_KEY, ProxySetting, USER_AGENT,
+};
+pub use error::{Error, TransportErrorKind};
+pub use retry::RetryPolicy;
+
+#[cfg(test)]
+mod send_sync {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+
+    #[test]
+    fn client_is_send_sync_clone() {
+        assert_send_sync::<crate::Client>();
+    }
+}
