@@ -272,6 +272,21 @@ async fn read_json<T: DeserializeOwned>(
     serde_json::from_value(value).map_err(|_| Reply::parameter(MSG_MALFORMED))
 }
 
+/// Reads and discards what is left of a request body (up to [`DRAIN_LIMIT`]) before an
+/// answer that did not need it: hyper closes a connection whose request body was left
+/// unread, and a client that reuses that connection from its pool would see its next POST
+/// fail with a reset.
+async fn drain(body: Body) {
+    let mut seen = 0usize;
+    let mut stream = body.into_data_stream();
+    while let Some(Ok(chunk)) = stream.next().await {
+        seen = seen.saturating_add(chunk.len());
+        if seen > DRAIN_LIMIT {
+            break;
+        }
+    }
+}
+
 fn check_token(app: &App, headers: &HeaderMap) -> Result<(), Reply> {
     let token = headers
         .get("X-ACCESS-TOKEN")
@@ -450,6 +465,7 @@ fn issue_token(app: &App, object: &serde_json::Map<String, Value>) -> Reply {
 async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     app.counts.record(Endpoint::IdNumberVerification);
     if let Err(reply) = check_token(&app, &headers) {
+        drain(body).await;
         return reply.into_response();
     }
     let request: IdNumberVerificationRequest =
@@ -513,6 +529,7 @@ fn verification_data(number: &str) -> Value {
 async fn generate_url(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     app.counts.record(Endpoint::GenerateUrl);
     if let Err(reply) = check_token(&app, &headers) {
+        drain(body).await;
         return reply.into_response();
     }
     let request: GenerateUrlRequest =
@@ -568,6 +585,7 @@ fn expire_if_due(app: &App, transaction: &mut Transaction) {
 async fn get_result(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     app.counts.record(Endpoint::GetResult);
     if let Err(reply) = check_token(&app, &headers) {
+        drain(body).await;
         return reply.into_response();
     }
     let request: GetResultRequest = match read_json(&headers, body, app.config.max_body_bytes).await
