@@ -42,6 +42,7 @@
 #[macro_use]
 mod wire;
 
+mod clock;
 mod endpoint;
 mod envelope;
 mod h5;
@@ -56,6 +57,7 @@ mod token;
 mod validate;
 mod verification;
 
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{Endpoint, Host};
 pub use envelope::{ApiError, Envelope, EnvelopeError};
 pub use h5::{

@@ -1,12 +1,11 @@
 //! How a sandbox is set up: credentials, address, time limits, state bounds and the clock.
 
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 use std::ops::RangeInclusive;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
+pub use advanceai_core::{Clock, ManualClock, SystemClock};
 use advanceai_core::{PERIOD_SECOND_RANGE, Secret};
 
 /// The access key a sandbox accepts unless configured otherwise.
@@ -15,71 +14,6 @@ pub const DEFAULT_ACCESS_KEY: &str = "sandbox-access-key";
 pub const DEFAULT_SECRET_KEY: &str = "sandbox-secret-key";
 /// The largest request body read, in bytes; larger bodies get `PARAMETER_ERROR` unread.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
-
-/// The sandbox's notion of "now", in epoch milliseconds.
-///
-/// Token timestamps, token expiry and the user timeout of H5 transactions are all measured
-/// with it, so tests can move time forward instead of sleeping (see [`ManualClock`]).
-/// Fault delays and callback back-off use real time.
-pub trait Clock: Send + Sync + fmt::Debug {
-    /// The current time in epoch milliseconds.
-    fn now_ms(&self) -> u64;
-}
-
-/// The machine's wall clock.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now_ms(&self) -> u64 {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-            .unwrap_or(0)
-    }
-}
-
-/// A clock that moves only when told to; clones share the same time.
-///
-/// ```
-/// use advanceai_sandbox::{Clock, ManualClock};
-/// use std::time::Duration;
-///
-/// let clock = ManualClock::new(1_700_000_000_000);
-/// clock.advance(Duration::from_secs(61));
-/// assert_eq!(clock.now_ms(), 1_700_000_061_000);
-/// ```
-#[derive(Clone, Debug, Default)]
-pub struct ManualClock(Arc<AtomicU64>);
-
-impl ManualClock {
-    /// A clock stopped at `now_ms`.
-    pub fn new(now_ms: u64) -> Self {
-        Self(Arc::new(AtomicU64::new(now_ms)))
-    }
-
-    /// A clock stopped at the current wall-clock time.
-    pub fn starting_now() -> Self {
-        Self::new(SystemClock.now_ms())
-    }
-
-    /// Moves the clock forward.
-    pub fn advance(&self, by: Duration) {
-        let millis = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
-        self.0.fetch_add(millis, Ordering::SeqCst);
-    }
-
-    /// Sets the clock to `now_ms`.
-    pub fn set(&self, now_ms: u64) {
-        self.0.store(now_ms, Ordering::SeqCst);
-    }
-}
-
-impl Clock for ManualClock {
-    fn now_ms(&self) -> u64 {
-        self.0.load(Ordering::SeqCst)
-    }
-}
 
 /// Everything a [`crate::Sandbox`] needs to start; `Default` gives the documented values.
 ///

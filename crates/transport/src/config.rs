@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use advanceai_core::{DEFAULT_PERIOD_SECOND, Host, PERIOD_SECOND_RANGE, Secret};
 
-use crate::clock::{Clock, SystemClock};
 use crate::retry::RetryPolicy;
+use advanceai_core::{Clock, SystemClock};
 
 /// The default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);

@@ -34,14 +34,13 @@
 //! latency. Never a key, a token, an ID number, a body or a URL query.
 
 mod client;
-mod clock;
 mod config;
 mod error;
 mod retry;
 mod token;
 
+pub use advanceai_core::{Clock, ManualClock, SystemClock};
 pub use client::{Client, EXCERPT_MAX_BYTES, WaitOptions};
-pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{
     ClientConfig, ClientConfigBuilder, ConfigError, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REFRESH_MARGIN, DEFAULT_TIMEOUT, ENV_ACCESS_KEY,

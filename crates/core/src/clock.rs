@@ -1,4 +1,8 @@
-//! The clock token expiry is measured with, injectable so tests can move time.
+//! The clock token timestamps and expiry are measured with, injectable so tests can move time.
+//!
+//! One definition for every layer: the client and the sandbox take the same [`Clock`], so a
+//! test can drive both with one [`ManualClock`]. Reading the wall clock is the only thing here
+//! that touches the outside world; nothing in this crate reads it unless asked to.
 
 use std::fmt;
 use std::sync::Arc;
@@ -29,7 +33,7 @@ impl Clock for SystemClock {
 /// A clock that moves only when told to; clones share the same time.
 ///
 /// ```
-/// use advanceai_transport::{Clock, ManualClock};
+/// use advanceai_core::{Clock, ManualClock};
 /// use std::time::Duration;
 ///
 /// let clock = ManualClock::new(1_700_000_000_000);
