@@ -154,14 +154,16 @@ typedef struct advanceai_client advanceai_client;
 
 /*
  A configuration builder. Not thread-safe: set it up from one thread, then build any
- number of clients from it. Checked when a client is built.
+ number of clients from it (each client copies it).
  */
 typedef struct advanceai_config advanceai_config;
 
 /*
  An error object.
 
- Every string it returns is owned by it and valid until `advanceai_error_free`.
+ Every string it returns is owned by it and valid until `advanceai_error_free`. It never
+ holds a key, a token or a person's data: messages name the rule that was broken, not
+ the values.
  */
 typedef struct advanceai_error advanceai_error;
 
@@ -175,6 +177,14 @@ typedef struct advanceai_get_result advanceai_get_result;
  An access token. Its string is owned by it and valid until `advanceai_token_free`.
  */
 typedef struct advanceai_token advanceai_token;
+
+/*
+ A Generate URL request: the required fields are given to
+ `advanceai_url_request_new`, the optional ones by setters. Not thread-safe while being
+ set up; a finished request may be sent from any thread. Free it with
+ `advanceai_url_request_free`.
+ */
+typedef struct advanceai_url_request advanceai_url_request;
 
 /*
  A Generate URL answer. Strings are owned by it and valid until
@@ -193,15 +203,184 @@ extern "C" {
 #endif // __cplusplus
 
 /*
- The library version (`"0.1.0"`), a static NUL-terminated string: never free it.
+ Builds a client from a configuration (which is copied: it may be freed afterwards).
+ On an invalid configuration returns `ADVANCEAI_STATUS_CONFIG_ERROR` with an error that
+ says what is wrong. Free the client with `advanceai_client_free`.
  */
-const char *advanceai_version(void);
+advanceai_status advanceai_client_new(const struct advanceai_config *config,
+                                      struct advanceai_client **out,
+                                      struct advanceai_error **err);
 
 /*
- A static, NUL-terminated English description of a status; never free it. Unknown values
- give "unknown status".
+ Frees a client; NULL is a no-op.
  */
-const char *advanceai_status_message(uint32_t status);
+void advanceai_client_free(struct advanceai_client *client);
+
+/*
+ The current access token (fetched, or refreshed when it is about to expire). On success
+ writes a token to `out`; free it with `advanceai_token_free`. The other calls fetch the
+ token themselves: this is only for callers who send some requests on their own.
+ */
+advanceai_status advanceai_client_token(const struct advanceai_client *client,
+                                        struct advanceai_token **out,
+                                        struct advanceai_error **err);
+
+/*
+ Database ID-number verification (billable). The request is checked first as the server
+ would (`ADVANCEAI_STATUS_INVALID_INPUT`, nothing sent). On success writes a result to
+ `out`; free it with `advanceai_verification_result_free`. A failed call is never resent
+ once it may have reached the server: see `advanceai_error_may_have_been_processed`.
+ */
+advanceai_status advanceai_client_verify_id_number(const struct advanceai_client *client,
+                                                   const char *biz_id,
+                                                   const char *user_id,
+                                                   const char *region,
+                                                   const char *number_type,
+                                                   const char *number_value,
+                                                   struct advanceai_verification_result **out,
+                                                   struct advanceai_error **err);
+
+/*
+ H5 Generate URL (billable) for a request built with `advanceai_url_request_new` (which
+ the call does not take over: free it yourself). On success writes a result to `out`;
+ free it with `advanceai_url_result_free`.
+ */
+advanceai_status advanceai_client_generate_url(const struct advanceai_client *client,
+                                               const struct advanceai_url_request *request,
+                                               struct advanceai_url_result **out,
+                                               struct advanceai_error **err);
+
+/*
+ H5 Get Result (idempotent, retried on transient failures). A pending result is a
+ success: check `advanceai_get_result_is_final`. Free the result with
+ `advanceai_get_result_free`.
+ */
+advanceai_status advanceai_client_get_result(const struct advanceai_client *client,
+                                             const char *signature_id,
+                                             struct advanceai_get_result **out,
+                                             struct advanceai_error **err);
+
+/*
+ Polls Get Result until the result is final, for at most `timeout_ms` milliseconds;
+ `ADVANCEAI_STATUS_RESULT_PENDING` after that. The pause after the first pending answer
+ is `initial_interval_ms` and doubles up to `max_interval_ms` (0 for either: the
+ defaults, 1000 and 10000). Blocks the calling thread; the client stays usable from
+ other threads meanwhile.
+ */
+advanceai_status advanceai_client_wait_for_result(const struct advanceai_client *client,
+                                                  const char *signature_id,
+                                                  uint64_t timeout_ms,
+                                                  uint64_t initial_interval_ms,
+                                                  uint64_t max_interval_ms,
+                                                  struct advanceai_get_result **out,
+                                                  struct advanceai_error **err);
+
+/*
+ Creates a configuration with the defaults (host `sg-api.advance.ai`, no credentials,
+ 5 s connect timeout, 30 s request timeout, proxy from the environment, 3 attempts,
+ 1 MiB response limit, server-default token lifetime refreshed 60 s before expiry).
+ Free it with `advanceai_config_free`.
+ */
+advanceai_status advanceai_config_new(struct advanceai_config **out);
+
+/*
+ Frees a configuration; NULL is a no-op. Clients built from it stay valid.
+ */
+void advanceai_config_free(struct advanceai_config *config);
+
+/*
+ Sends to this base URL (`https://...`; `http://` only for loopback hosts, checked when a
+ client is built).
+ */
+advanceai_status advanceai_config_set_base_url(struct advanceai_config *config,
+                                               const char *base_url);
+
+/*
+ Sends to a documented vendor host, by name (`"sg-api.advance.ai"`, `"api.advance.ai"`,
+ `"ph-api.advance.ai"`...; any case). An unknown name is `ADVANCEAI_STATUS_CONFIG_ERROR`
+ and leaves the configuration unchanged.
+ */
+advanceai_status advanceai_config_set_host(struct advanceai_config *config, const char *host_name);
+
+/*
+ The account's access key and secret key (copied; never shown in messages).
+ */
+advanceai_status advanceai_config_set_credentials(struct advanceai_config *config,
+                                                  const char *access_key,
+                                                  const char *secret_key);
+
+/*
+ The timeout of a whole request (connect, send, wait, read), in milliseconds (default
+ 30000; 0 is refused when the client is built).
+ */
+advanceai_status advanceai_config_set_timeout_ms(struct advanceai_config *config,
+                                                 uint64_t timeout_ms);
+
+/*
+ The connect timeout, in milliseconds (default 5000; 0 is refused when the client is
+ built).
+ */
+advanceai_status advanceai_config_set_connect_timeout_ms(struct advanceai_config *config,
+                                                         uint64_t timeout_ms);
+
+/*
+ Uses this proxy (`http://user:pass@host:port`, `socks5://...`); the text is never shown
+ in messages. Pass NULL to use no proxy at all, whatever the environment says. The
+ default is the environment's `HTTPS_PROXY`/`ALL_PROXY`/`NO_PROXY`.
+ */
+advanceai_status advanceai_config_set_proxy(struct advanceai_config *config, const char *proxy_url);
+
+/*
+ Trusts the certificates of this PEM file in addition to the built-in roots. The file is
+ read now (`ADVANCEAI_STATUS_CONFIG_ERROR` if it cannot be read) and checked when a
+ client is built.
+ */
+advanceai_status advanceai_config_set_ca_bundle_path(struct advanceai_config *config,
+                                                     const char *path);
+
+/*
+ The largest response body read, in bytes (default 1048576); a larger one fails with
+ `ADVANCEAI_STATUS_RESPONSE_TOO_LARGE`.
+ */
+advanceai_status advanceai_config_set_max_response_bytes(struct advanceai_config *config,
+                                                         uint64_t max_bytes);
+
+/*
+ The most attempts per call, retries included (default 3; 0 is refused when the client
+ is built; 1 turns retries off). Billable calls are only retried when the request
+ provably never left.
+ */
+advanceai_status advanceai_config_set_max_attempts(struct advanceai_config *config,
+                                                   uint32_t max_attempts);
+
+/*
+ The pause before the first retry and the longest pause, in milliseconds (defaults 200
+ and 5000; pauses double with jitter).
+ */
+advanceai_status advanceai_config_set_retry_backoff_ms(struct advanceai_config *config,
+                                                       uint64_t initial_ms,
+                                                       uint64_t max_ms);
+
+/*
+ The longest `Retry-After` honoured, in milliseconds (default 10000); a longer one is
+ cut to this.
+ */
+advanceai_status advanceai_config_set_max_retry_after_ms(struct advanceai_config *config,
+                                                         uint64_t max_ms);
+
+/*
+ The token lifetime asked for (`periodSecond`, 60..=86400; checked when the client is
+ built). Default: the server's (1 hour).
+ */
+advanceai_status advanceai_config_set_token_period_seconds(struct advanceai_config *config,
+                                                           uint32_t seconds);
+
+/*
+ How long before its expiry a token is replaced, in milliseconds (default 60000; must be
+ shorter than the token lifetime).
+ */
+advanceai_status advanceai_config_set_token_refresh_margin_ms(struct advanceai_config *config,
+                                                              uint64_t margin_ms);
 
 /*
  Frees an error object; NULL is a no-op.
@@ -209,7 +388,8 @@ const char *advanceai_status_message(uint32_t status);
 void advanceai_error_free(struct advanceai_error *error);
 
 /*
- The kind of the error (the status the failing call returned); NULL_PARAMETER for NULL.
+ The kind of the error (the status the failing call returned);
+ `ADVANCEAI_STATUS_NULL_PARAMETER` for NULL.
  */
 advanceai_status advanceai_error_kind(const struct advanceai_error *error);
 
@@ -232,94 +412,119 @@ const char *advanceai_error_message(const struct advanceai_error *error);
 const char *advanceai_error_transaction_id(const struct advanceai_error *error);
 
 /*
- Whether sending the same request again later may succeed.
+ The HTTP status of an `ADVANCEAI_STATUS_UNEXPECTED_RESPONSE` (502 from a proxy, ...);
+ 0 for every other error and for NULL.
+ */
+uint16_t advanceai_error_http_status(const struct advanceai_error *error);
+
+/*
+ Whether sending the same request again later may succeed. For a billable call also
+ check `advanceai_error_may_have_been_processed`: resending may bill twice.
  */
 bool advanceai_error_retryable(const struct advanceai_error *error);
 
 /*
- Whether the server may have processed (and billed) the request.
+ Whether the server may have processed (and billed) the request: false only when it
+ provably never left (local refusal, connection refused, DNS failure).
  */
 bool advanceai_error_may_have_been_processed(const struct advanceai_error *error);
 
 /*
- Creates a configuration with the defaults (host `sg-api.advance.ai`, no credentials,
- 5 s connect timeout, 30 s request timeout, proxy from the environment, 3 attempts).
- Free it with `advanceai_config_free`.
+ Parses a Get Result response body (`len` bytes at `bytes`; NULL allowed when `len` is
+ 0). A non-`SUCCESS` envelope is `ADVANCEAI_STATUS_API_ERROR` with the server's code and
+ message; a body that cannot be read is `ADVANCEAI_STATUS_PARSE_ERROR` (the message
+ gives the position, never the body's text). Free the result with
+ `advanceai_get_result_free`. Needs no client.
  */
-advanceai_status advanceai_config_new(struct advanceai_config **out);
+advanceai_status advanceai_parse_get_result(const uint8_t *bytes,
+                                            size_t len,
+                                            struct advanceai_get_result **out,
+                                            struct advanceai_error **err);
 
 /*
- Frees a configuration; NULL is a no-op. Clients built from it stay valid.
+ Parses a database verification response body, as `advanceai_parse_get_result` does.
+ Free the result with `advanceai_verification_result_free`. Needs no client.
  */
-void advanceai_config_free(struct advanceai_config *config);
+advanceai_status advanceai_parse_verification(const uint8_t *bytes,
+                                              size_t len,
+                                              struct advanceai_verification_result **out,
+                                              struct advanceai_error **err);
 
 /*
- Sends to this base URL (`https://...`; `http://` only for loopback hosts, checked when a
- client is built).
+ Checks a database verification request exactly as the server would, without sending
+ it. Returns OK, or `ADVANCEAI_STATUS_INVALID_INPUT` with an error carrying the server's
+ code and message. Needs no client.
  */
-advanceai_status advanceai_config_set_base_url(struct advanceai_config *config,
-                                               const char *base_url);
+advanceai_status advanceai_validate_verification_request(const char *biz_id,
+                                                         const char *user_id,
+                                                         const char *region,
+                                                         const char *number_type,
+                                                         const char *number_value,
+                                                         struct advanceai_error **err);
 
 /*
- Sends to a documented vendor host, by name (`"sg-api.advance.ai"`, `"api.advance.ai"`,
- `"ph-api.advance.ai"`...). An unknown name is `ADVANCEAI_STATUS_CONFIG_ERROR`.
+ Creates a Generate URL request from its required fields (copied). Values are checked
+ when it is sent or by `advanceai_validate_url_request`, not here.
  */
-advanceai_status advanceai_config_set_host(struct advanceai_config *config, const char *host_name);
+advanceai_status advanceai_url_request_new(const char *biz_id,
+                                           const char *user_id,
+                                           const char *region,
+                                           const char *return_url,
+                                           const char *fail_return_url,
+                                           struct advanceai_url_request **out,
+                                           struct advanceai_error **err);
 
 /*
- The account's access key and secret key (copied; never shown in messages).
+ Frees a Generate URL request; NULL is a no-op.
  */
-advanceai_status advanceai_config_set_credentials(struct advanceai_config *config,
-                                                  const char *access_key,
-                                                  const char *secret_key);
+void advanceai_url_request_free(struct advanceai_url_request *request);
 
 /*
- The timeout of a whole request, in milliseconds (default 30000; 0 is refused when the
- client is built).
+ `numberType`: the ID type for flows without a document photo (`"BVN"`). NULL clears it.
  */
-advanceai_status advanceai_config_set_timeout_ms(struct advanceai_config *config,
-                                                 uint64_t timeout_ms);
+advanceai_status advanceai_url_request_set_number_type(struct advanceai_url_request *request,
+                                                       const char *number_type,
+                                                       struct advanceai_error **err);
 
 /*
- The connect timeout, in milliseconds (default 5000).
+ `callbackUrl`: where the vendor posts the outcome (`http` or `https`). The callback is
+ unsigned: put an authorization token in its query string (never shown in messages).
+ NULL clears it.
  */
-advanceai_status advanceai_config_set_connect_timeout_ms(struct advanceai_config *config,
-                                                         uint64_t timeout_ms);
+advanceai_status advanceai_url_request_set_callback_url(struct advanceai_url_request *request,
+                                                        const char *callback_url,
+                                                        struct advanceai_error **err);
 
 /*
- Uses this proxy (`http://user:pass@host:port`, `socks5://...`); the text is never shown
- in messages. Pass NULL to use no proxy at all, whatever the environment says. The
- default is the environment's `HTTPS_PROXY`/`ALL_PROXY`/`NO_PROXY`.
+ `language`: the page's language (`"en-US"`). NULL clears it.
  */
-advanceai_status advanceai_config_set_proxy(struct advanceai_config *config, const char *proxy_url);
+advanceai_status advanceai_url_request_set_language(struct advanceai_url_request *request,
+                                                    const char *language,
+                                                    struct advanceai_error **err);
 
 /*
- Trusts the certificates of this PEM file in addition to the built-in roots. The file is
- read now (`ADVANCEAI_STATUS_CONFIG_ERROR` if it cannot be read) and checked when a
- client is built.
+ `prefersColorScheme`: `"light"` or `"dark"` (a newer value is sent as given). NULL
+ clears it.
  */
-advanceai_status advanceai_config_set_ca_bundle_path(struct advanceai_config *config,
-                                                     const char *path);
+advanceai_status advanceai_url_request_set_color_scheme(struct advanceai_url_request *request,
+                                                        const char *color_scheme,
+                                                        struct advanceai_error **err);
 
 /*
- The most attempts per call, retries included (default 3; 0 is refused when the client
- is built). Billable calls are only retried when the request provably never left.
+ `productLevel`: `"STANDARD"`, `"ADVANCED"` or `"PRO"` (a newer value is sent as
+ given). NULL clears it.
  */
-advanceai_status advanceai_config_set_max_attempts(struct advanceai_config *config,
-                                                   uint32_t max_attempts);
+advanceai_status advanceai_url_request_set_product_level(struct advanceai_url_request *request,
+                                                         const char *product_level,
+                                                         struct advanceai_error **err);
 
 /*
- Builds a client from a configuration (which is copied: it may be freed afterwards).
- On an invalid configuration returns `ADVANCEAI_STATUS_CONFIG_ERROR` with an error.
+ Checks a Generate URL request as `advanceai_client_generate_url` would before sending.
+ Returns OK, or `ADVANCEAI_STATUS_INVALID_INPUT` with the code and message. Needs no
+ client.
  */
-advanceai_status advanceai_client_new(const struct advanceai_config *config,
-                                      struct advanceai_client **out,
-                                      struct advanceai_error **err);
-
-/*
- Frees a client; NULL is a no-op.
- */
-void advanceai_client_free(struct advanceai_client *client);
+advanceai_status advanceai_validate_url_request(const struct advanceai_url_request *request,
+                                                struct advanceai_error **err);
 
 /*
  Frees a token; NULL is a no-op.
@@ -327,7 +532,8 @@ void advanceai_client_free(struct advanceai_client *client);
 void advanceai_token_free(struct advanceai_token *token);
 
 /*
- The token's text (send it as the `X-ACCESS-TOKEN` header). Owned by the token.
+ The token's text (send it as the `X-ACCESS-TOKEN` header; never log it). Owned by the
+ token.
  */
 const char *advanceai_token_value(const struct advanceai_token *token);
 
@@ -367,7 +573,7 @@ const char *advanceai_verification_result_category(const struct advanceai_verifi
 /*
  A person field (an `advanceai_person_field` value), exactly as the server sent it
  (masked by the server), or NULL when absent or for an unknown field. Owned by the
- result.
+ result. Person data: do not log it.
  */
 const char *advanceai_verification_result_person_field(const struct advanceai_verification_result *result,
                                                        uint32_t field);
@@ -404,7 +610,8 @@ const char *advanceai_get_result_signature_id(const struct advanceai_get_result 
 const char *advanceai_get_result_overall_result(const struct advanceai_get_result *result);
 
 /*
- `errorCode`, or NULL while pending. Owned by the result.
+ `errorCode`, normalized (a pass is `"SUCCESS"`), or NULL while pending. Owned by the
+ result.
  */
 const char *advanceai_get_result_error_code(const struct advanceai_get_result *result);
 
@@ -435,7 +642,7 @@ bool advanceai_get_result_face_similarity_score(const struct advanceai_get_resul
 
 /*
  A person field (an `advanceai_person_field` value) as the server sent it (masked), or
- NULL. Owned by the result.
+ NULL. Owned by the result. Person data: do not log it.
  */
 const char *advanceai_get_result_person_field(const struct advanceai_get_result *result,
                                               uint32_t field);
@@ -461,93 +668,26 @@ const char *advanceai_url_result_signature_id(const struct advanceai_url_result 
 const char *advanceai_url_result_url(const struct advanceai_url_result *result);
 
 /*
+ `expiredTime`: when the URL stops working, in milliseconds since the Unix epoch.
+ Returns whether it is present, and then writes it to `out` (when not NULL).
+ */
+bool advanceai_url_result_expired_time_ms(const struct advanceai_url_result *result, uint64_t *out);
+
+/*
  The full normalized JSON of the answer's `data`. Owned by the result.
  */
 const char *advanceai_url_result_to_json(const struct advanceai_url_result *result);
 
 /*
- The current access token (fetched or refreshed if needed). On success writes a token to
- `out`; free it with `advanceai_token_free`.
+ The library version (`"0.1.0"`), a static NUL-terminated string: never free it.
  */
-advanceai_status advanceai_client_token(const struct advanceai_client *client,
-                                        struct advanceai_token **out,
-                                        struct advanceai_error **err);
+const char *advanceai_version(void);
 
 /*
- Checks a database verification request exactly as the server would, without sending
- it. Returns OK, or `ADVANCEAI_STATUS_INVALID_INPUT` with an error carrying the server's
- code and message. Needs no client.
+ A static, NUL-terminated English description of a status; never free it. Unknown values
+ give "unknown status".
  */
-advanceai_status advanceai_validate_verification_request(const char *biz_id,
-                                                         const char *user_id,
-                                                         const char *region,
-                                                         const char *number_type,
-                                                         const char *number_value,
-                                                         struct advanceai_error **err);
-
-/*
- Database ID-number verification (billable). On success writes a result to `out`; free
- it with `advanceai_verification_result_free`.
- */
-advanceai_status advanceai_client_verify_id_number(const struct advanceai_client *client,
-                                                   const char *biz_id,
-                                                   const char *user_id,
-                                                   const char *region,
-                                                   const char *number_type,
-                                                   const char *number_value,
-                                                   struct advanceai_verification_result **out,
-                                                   struct advanceai_error **err);
-
-/*
- H5 Generate URL (billable). On success writes a result to `out`; free it with
- `advanceai_url_result_free`.
- */
-advanceai_status advanceai_client_generate_url(const struct advanceai_client *client,
-                                               const char *biz_id,
-                                               const char *user_id,
-                                               const char *region,
-                                               const char *return_url,
-                                               const char *fail_return_url,
-                                               struct advanceai_url_result **out,
-                                               struct advanceai_error **err);
-
-/*
- H5 Get Result (idempotent). A pending result is a success: check
- `advanceai_get_result_is_final`. Free the result with `advanceai_get_result_free`.
- */
-advanceai_status advanceai_client_get_result(const struct advanceai_client *client,
-                                             const char *signature_id,
-                                             struct advanceai_get_result **out,
-                                             struct advanceai_error **err);
-
-/*
- Polls Get Result until the result is final, for at most `timeout_ms` milliseconds
- (pauses from 1 s to 10 s); `ADVANCEAI_STATUS_RESULT_PENDING` after that.
- */
-advanceai_status advanceai_client_wait_for_result(const struct advanceai_client *client,
-                                                  const char *signature_id,
-                                                  uint64_t timeout_ms,
-                                                  struct advanceai_get_result **out,
-                                                  struct advanceai_error **err);
-
-/*
- Parses a Get Result response body (for callers with their own HTTP stack). A
- non-`SUCCESS` envelope is `ADVANCEAI_STATUS_API_ERROR` with the server's code and
- message. Free the result with `advanceai_get_result_free`. Needs no client.
- */
-advanceai_status advanceai_parse_get_result(const uint8_t *bytes,
-                                            size_t len,
-                                            struct advanceai_get_result **out,
-                                            struct advanceai_error **err);
-
-/*
- Parses a database verification response body (for callers with their own HTTP stack).
- Free the result with `advanceai_verification_result_free`. Needs no client.
- */
-advanceai_status advanceai_parse_verification(const uint8_t *bytes,
-                                              size_t len,
-                                              struct advanceai_verification_result **out,
-                                              struct advanceai_error **err);
+const char *advanceai_status_message(uint32_t status);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -160,12 +160,15 @@ int main(int argc, char **argv) {
 
     /* The H5 flow: Generate URL, a pending Get Result, a wait that runs out. */
     {
+        advanceai_url_request *request = NULL;
         advanceai_url_result *url = NULL;
         advanceai_get_result *result = NULL;
         advanceai_get_result *never = NULL;
-        status = advanceai_client_generate_url(client, "order-2", "user-1", "NGA",
-                                               "https://example.com/ok",
-                                               "https://example.com/fail", &url, &err);
+        CHECK(advanceai_url_request_new("order-2", "user-1", "NGA", "https://example.com/ok",
+                                        "https://example.com/fail", &request,
+                                        &err) == ADVANCEAI_STATUS_OK);
+        status = advanceai_client_generate_url(client, request, &url, &err);
+        advanceai_url_request_free(request);
         CHECK(status == ADVANCEAI_STATUS_OK);
         CHECK(advanceai_url_result_url(url) != NULL);
         CHECK(advanceai_url_result_signature_id(url) != NULL);
@@ -178,7 +181,7 @@ int main(int argc, char **argv) {
             CHECK(advanceai_get_result_category(result) == NULL);
             advanceai_get_result_free(result);
             status = advanceai_client_wait_for_result(
-                client, advanceai_url_result_signature_id(url), 1, &never, &err);
+                client, advanceai_url_result_signature_id(url), 1, 0, 0, &never, &err);
             CHECK(status == ADVANCEAI_STATUS_RESULT_PENDING);
             CHECK(never == NULL);
             CHECK(advanceai_error_retryable(err));

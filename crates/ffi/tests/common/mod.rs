@@ -1,0 +1,65 @@
+//! What the tests that build programs against the library share: where the repository and
+//! the built `libadvanceai.a` are, and running a command with its output shown on failure.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub(crate) fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The nearest directory above the test binary holding `libadvanceai.a`: cargo builds the
+/// ffi crate with all its crate types (staticlib included) for its own tests, into
+/// `target/<profile>/deps` next to the test binary (and copies it to `target/<profile>`).
+pub(crate) fn profile_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    for dir in exe.ancestors().skip(1) {
+        if dir.join("libadvanceai.a").is_file() {
+            return dir.to_path_buf();
+        }
+    }
+    panic!(
+        "libadvanceai.a not found above {}: build it with `cargo build -p advanceai-ffi`",
+        exe.display()
+    );
+}
+
+/// The static library the programs link.
+pub(crate) fn static_lib() -> PathBuf {
+    profile_dir().join("libadvanceai.a")
+}
+
+/// The system libraries a program linking the static library needs on Linux.
+pub(crate) const SYSTEM_LIBS: [&str; 3] = ["-lpthread", "-ldl", "-lm"];
+
+/// A scratch directory for built programs, under the target directory.
+pub(crate) fn out_dir(name: &str) -> PathBuf {
+    let dir = profile_dir().join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `command`, panicking with its status, stdout and stderr unless it succeeds.
+pub(crate) fn run(command: &mut Command) -> Output {
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed ({}):\n{}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// Whether `program` can be started (it is on the PATH).
+pub(crate) fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
