@@ -63,3 +63,15 @@ pub(crate) fn have(program: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// Skips the rest of a test that needs `tool`, saying so on the real stderr (not the
+/// captured one, so `cargo test` shows it), or fails it when the environment variable
+/// `ADVANCEAI_REQUIRE_ALL_TESTS=1` is set (as `.ci/run` does).
+pub(crate) fn skip(tool: &str, what: &str) {
+    use std::io::Write;
+    if std::env::var("ADVANCEAI_REQUIRE_ALL_TESTS").is_ok_and(|v| v == "1") {
+        panic!("{tool} is required (ADVANCEAI_REQUIRE_ALL_TESTS=1) to run {what}");
+    }
+    let line = format!("SKIPPED: {what}: {tool} is not installed\n");
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
