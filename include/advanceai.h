@@ -679,7 +679,8 @@ bool advanceai_url_result_expired_time_ms(const struct advanceai_url_result *res
 const char *advanceai_url_result_to_json(const struct advanceai_url_result *result);
 
 /*
- The library version (`"0.1.0"`), a static NUL-terminated string: never free it.
+ The library version (the `advanceai-ffi` crate version, such as `"1.2.3"`), a static
+ NUL-terminated string: never free it.
  */
 const char *advanceai_version(void);
 

@@ -49,4 +49,27 @@ impl ResponseCode {
     pub fn is_transient(&self) -> bool {
         matches!(self, Self::ServiceBusy | Self::RetryLater)
     }
+
+    /// Whether this answer proves the request was refused before any work was done, so
+    /// nothing was billed: a bad or empty parameter, failed authentication, no balance,
+    /// overload or rate limit, a disabled account, an unknown `signatureId`.
+    ///
+    /// `false` for `SUCCESS`, for the generic `ERROR` (the vendor does not say at which
+    /// stage it happened) and for codes this library does not know: when in doubt, assume
+    /// the request may have been processed.
+    pub fn proves_not_processed(&self) -> bool {
+        matches!(
+            self,
+            Self::ParameterError
+                | Self::EmptyParameterError
+                | Self::IamFailed
+                | Self::InsufficientBalance
+                | Self::ServiceBusy
+                | Self::OverQueryLimit
+                | Self::RetryLater
+                | Self::ClientError
+                | Self::AccountDisabled
+                | Self::SignatureNotExist
+        )
+    }
 }

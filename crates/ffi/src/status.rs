@@ -40,7 +40,8 @@ pub enum advanceai_status {
     ADVANCEAI_STATUS_MISSING_DATA = 13,
 }
 
-/// The library version (`"0.1.0"`), a static NUL-terminated string: never free it.
+/// The library version (the `advanceai-ffi` crate version, such as `"1.2.3"`), a static
+/// NUL-terminated string: never free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()

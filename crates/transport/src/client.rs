@@ -11,6 +11,9 @@ use advanceai_core::{
     parse_token_response, parse_verification_response,
 };
 use ureq3::Agent;
+use ureq3::unversioned::transport::DefaultConnector;
+
+use crate::resolver::CachingResolver;
 use ureq3::tls::{Certificate, RootCerts, TlsConfig};
 
 use crate::config::ClientConfig;
@@ -122,9 +125,14 @@ impl Client {
             .max_idle_connections(64)
             .max_idle_connections_per_host(32)
             .build();
+        let agent = Agent::with_parts(
+            agent_config,
+            DefaultConnector::new(),
+            CachingResolver::default(),
+        );
         Self {
             inner: Arc::new(Inner {
-                agent: agent_config.into(),
+                agent,
                 tokens: TokenCache::default(),
                 config,
             }),

@@ -36,6 +36,7 @@
 mod client;
 mod config;
 mod error;
+mod resolver;
 mod retry;
 mod token;
 

@@ -216,6 +216,8 @@ fn busy_is_retried_for_get_result_only() {
         "{error}"
     );
     assert_eq!(sandbox.request_count(Endpoint::IdNumberVerification), 1);
+    // SERVICE_BUSY is a refusal before any work: nothing was billed.
+    assert!(!error.may_have_been_processed());
 
     // Always busy: Get Result gives up after 3 attempts in all.
     let error = client
@@ -470,4 +472,30 @@ fn nothing_shows_secrets_tokens_or_id_numbers() {
         assert!(!text.contains(ID_NUMBER), "{text}");
         assert!(!text.contains("12345"), "{text}");
     }
+}
+
+#[test]
+fn only_answers_that_prove_a_refusal_say_nothing_was_processed() {
+    let (sandbox, client) = setup();
+    // Wrong credentials: the token fetch fails, the verification itself is never sent.
+    let wrong = Client::new(
+        builder(&sandbox)
+            .credentials("sandbox-access-key", "not-the-secret")
+            .build()
+            .unwrap(),
+    );
+    let error = wrong
+        .verify_id_number(&verification("order-1"))
+        .unwrap_err();
+    // The vendor answers a bad signature with PARAMETER_ERROR "Signature error".
+    assert_eq!(error.code(), Some(ResponseCode::ParameterError), "{error}");
+    assert!(!error.may_have_been_processed(), "{error}");
+    assert_eq!(sandbox.request_count(Endpoint::IdNumberVerification), 0);
+
+    // A code this library does not know: the server may have done the work.
+    let error = client
+        .verify_id_number(&verification("fault-unknown-code"))
+        .unwrap_err();
+    assert!(matches!(error, Error::Api { .. }), "{error}");
+    assert!(error.may_have_been_processed(), "{error}");
 }

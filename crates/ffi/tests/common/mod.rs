@@ -56,12 +56,16 @@ pub(crate) fn run(command: &mut Command) -> Output {
     output
 }
 
-/// Whether `program` can be started (it is on the PATH).
+/// Whether `program` is an executable file on the PATH (not every tool accepts
+/// `--version`: Go wants `go version`).
 pub(crate) fn have(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    use std::os::unix::fs::PermissionsExt;
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(program))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    })
 }
 
 /// Skips the rest of a test that needs `tool`, saying so on the real stderr (not the

@@ -1,0 +1,137 @@
+package advanceai
+
+/*
+#include "advanceai.h"
+
+// Everything an error object holds, read in one cgo call.
+typedef struct {
+	const char *code;
+	const char *message;
+	const char *transaction_id;
+	uint16_t http_status;
+	bool retryable;
+	bool may_have_been_processed;
+} aai_error_view;
+
+static void aai_read_error(const advanceai_error *e, aai_error_view *v) {
+	v->code = advanceai_error_code(e);
+	v->message = advanceai_error_message(e);
+	v->transaction_id = advanceai_error_transaction_id(e);
+	v->http_status = advanceai_error_http_status(e);
+	v->retryable = advanceai_error_retryable(e);
+	v->may_have_been_processed = advanceai_error_may_have_been_processed(e);
+}
+*/
+import "C"
+
+import (
+	"errors"
+	"strings"
+)
+
+// Error is the failure of a call. Its strings never hold a key, a token or person data.
+type Error struct {
+	// Kind is what went wrong (the status the C call returned).
+	Kind Status
+	// Code is the API's code ("PARAMETER_ERROR", "SIGNATURE_NOT_EXIST"...) for API errors
+	// and local refusals; "" otherwise.
+	Code string
+	// Message says what happened; for API errors and local refusals it contains the
+	// server's own message.
+	Message string
+	// TransactionID is the vendor's id of the failed call (quote it to support), or "".
+	TransactionID string
+	// HTTPStatus is the HTTP status of a StatusUnexpectedResponse (502 from a proxy...);
+	// 0 for every other kind.
+	HTTPStatus int
+	// Retryable says whether sending the same request again later may succeed. For a
+	// billable call (VerifyIDNumber, GenerateURL) also check MayHaveBeenProcessed.
+	Retryable bool
+	// MayHaveBeenProcessed is false only when the request provably never left (local
+	// refusal, connection refused...): resending a billable request may bill twice.
+	MayHaveBeenProcessed bool
+}
+
+// Error is "advanceai: KIND: message (code CODE) (transaction ID)", the code and the
+// transaction id added only when the message does not already say them.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("advanceai: ")
+	b.WriteString(e.Kind.String())
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.Code != "" && !strings.Contains(e.Message, e.Code) {
+		b.WriteString(" (code ")
+		b.WriteString(e.Code)
+		b.WriteString(")")
+	}
+	if e.TransactionID != "" && !strings.Contains(e.Message, e.TransactionID) {
+		b.WriteString(" (transaction ")
+		b.WriteString(e.TransactionID)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, target) true when target is an *Error of the same Kind and,
+// if target.Code is set, the same Code: errors.Is(err, ErrTimeout), or
+// errors.Is(err, &Error{Kind: StatusAPIError, Code: "SIGNATURE_NOT_EXIST"}).
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	if !ok || t == nil {
+		return false
+	}
+	return t.Kind == e.Kind && (t.Code == "" || t.Code == e.Code)
+}
+
+// Sentinels for errors.Is, one per kind a caller usually branches on.
+var (
+	ErrInvalidInput       error = &Error{Kind: StatusInvalidInput}
+	ErrAPI                error = &Error{Kind: StatusAPIError}
+	ErrTransport          error = &Error{Kind: StatusTransportError}
+	ErrTimeout            error = &Error{Kind: StatusTimeout}
+	ErrUnexpectedResponse error = &Error{Kind: StatusUnexpectedResponse}
+	ErrParse              error = &Error{Kind: StatusParseError}
+	ErrResponseTooLarge   error = &Error{Kind: StatusResponseTooLarge}
+	ErrConfig             error = &Error{Kind: StatusConfigError}
+	ErrResultPending      error = &Error{Kind: StatusResultPending}
+	ErrMissingData        error = &Error{Kind: StatusMissingData}
+)
+
+// ErrClosed is returned by every call on a closed (or nil) Client.
+var ErrClosed = errors.New("advanceai: the client is closed")
+
+// takeError copies the C error object into Go memory and frees it. A failing call that
+// wrote no error object (it always writes one today) still gives the status.
+func takeError(status C.advanceai_status, cerr *C.advanceai_error) *Error {
+	e := &Error{Kind: Status(status)}
+	if cerr == nil {
+		e.Message = e.Kind.Description()
+		return e
+	}
+	defer C.advanceai_error_free(cerr)
+	var v C.aai_error_view
+	C.aai_read_error(cerr, &v)
+	e.Code = goString(v.code)
+	e.Message = goString(v.message)
+	e.TransactionID = goString(v.transaction_id)
+	e.HTTPStatus = int(v.http_status)
+	e.Retryable = bool(v.retryable)
+	e.MayHaveBeenProcessed = bool(v.may_have_been_processed)
+	return e
+}
+
+// localError is a refusal made by this package before calling C (nothing was sent).
+func localError(kind Status, message string) *Error {
+	return &Error{Kind: kind, Message: message}
+}
+
+// goString copies a C string into Go memory; NULL is "".
+func goString(s *C.char) string {
+	if s == nil {
+		return ""
+	}
+	return C.GoString(s)
+}

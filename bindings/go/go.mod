@@ -1,0 +1,3 @@
+module github.com/advanceai/advanceai/bindings/go
+
+go 1.19

@@ -1,0 +1,239 @@
+package advanceai
+
+// #include "advanceai.h"
+import "C"
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"time"
+)
+
+// URLRequest is an H5 Generate URL request. The first five fields are required; the
+// others are sent only when not "". CallbackURL may carry an authorization token in its
+// query string: it prints as "[redacted]".
+type URLRequest struct {
+	BizID         string
+	UserID        string
+	Region        string // ISO 3166-1 alpha-3, e.g. "NGA"
+	ReturnURL     string // where the page sends the user after a pass
+	FailReturnURL string // ... and after anything else
+	NumberType    string // the ID type for flows without a document photo ("BVN")
+	CallbackURL   string // where the vendor posts the outcome (http or https)
+	Language      string // the page's language ("en-US")
+	ColorScheme   string // "light" or "dark"
+	ProductLevel  string // "STANDARD", "ADVANCED" or "PRO"
+}
+
+// String shows the request with the callback URL redacted.
+func (r URLRequest) String() string {
+	return summary("advanceai.URLRequest",
+		"BizID", strconv.Quote(r.BizID),
+		"UserID", strconv.Quote(r.UserID),
+		"Region", strconv.Quote(r.Region),
+		"ReturnURL", strconv.Quote(r.ReturnURL),
+		"FailReturnURL", strconv.Quote(r.FailReturnURL),
+		"NumberType", strconv.Quote(r.NumberType),
+		"CallbackURL", mask(r.CallbackURL),
+		"Language", strconv.Quote(r.Language),
+		"ColorScheme", strconv.Quote(r.ColorScheme),
+		"ProductLevel", strconv.Quote(r.ProductLevel))
+}
+
+// GoString is String.
+func (r URLRequest) GoString() string { return r.String() }
+
+// Format prints String for every verb.
+func (r URLRequest) Format(f fmt.State, verb rune) { formatSafe(f, verb, r, r) }
+
+// toC builds the C request; the caller frees it with advanceai_url_request_free.
+func (r URLRequest) toC() (*C.advanceai_url_request, error) {
+	var strs cStrings
+	defer strs.free()
+	var required [5]*C.char
+	for i, f := range [5][2]string{
+		{"BizID", r.BizID}, {"UserID", r.UserID}, {"Region", r.Region},
+		{"ReturnURL", r.ReturnURL}, {"FailReturnURL", r.FailReturnURL},
+	} {
+		p, err := strs.add(f[0], f[1])
+		if err != nil {
+			return nil, err
+		}
+		required[i] = p
+	}
+	var req *C.advanceai_url_request
+	var cerr *C.advanceai_error
+	st := C.advanceai_url_request_new(required[0], required[1], required[2], required[3], required[4], &req, &cerr)
+	if st != C.ADVANCEAI_STATUS_OK {
+		return nil, takeError(st, cerr)
+	}
+	optional := []struct {
+		name, value string
+		set         func(*C.char, **C.advanceai_error) C.advanceai_status
+	}{
+		{"NumberType", r.NumberType, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_number_type(req, p, e)
+		}},
+		{"CallbackURL", r.CallbackURL, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_callback_url(req, p, e)
+		}},
+		{"Language", r.Language, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_language(req, p, e)
+		}},
+		{"ColorScheme", r.ColorScheme, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_color_scheme(req, p, e)
+		}},
+		{"ProductLevel", r.ProductLevel, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_product_level(req, p, e)
+		}},
+	}
+	for _, f := range optional {
+		if f.value == "" {
+			continue
+		}
+		p, err := strs.add(f.name, f.value)
+		if err == nil {
+			var cerr *C.advanceai_error
+			if st := f.set(p, &cerr); st != C.ADVANCEAI_STATUS_OK {
+				err = takeError(st, cerr)
+			}
+		}
+		if err != nil {
+			C.advanceai_url_request_free(req)
+			return nil, err
+		}
+	}
+	return req, nil
+}
+
+// ValidateURLRequest checks a Generate URL request as GenerateURL would before sending:
+// nil, or an *Error of kind StatusInvalidInput with the server's code and message.
+func ValidateURLRequest(r URLRequest) error {
+	req, err := r.toC()
+	if err != nil {
+		return err
+	}
+	defer C.advanceai_url_request_free(req)
+	var cerr *C.advanceai_error
+	if st := C.advanceai_validate_url_request(req, &cerr); st != C.ADVANCEAI_STATUS_OK {
+		return takeError(st, cerr)
+	}
+	return nil
+}
+
+// GenerateURL creates an H5 transaction (billable): send the user to the result's URL and
+// keep its SignatureID for GetResult. The request is checked first (StatusInvalidInput,
+// nothing sent); a failed call is never resent once it may have reached the server.
+func (c *Client) GenerateURL(r URLRequest) (*URLResult, error) {
+	req, err := r.toC()
+	if err != nil {
+		return nil, err
+	}
+	defer C.advanceai_url_request_free(req)
+	ptr, err := c.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer c.release()
+	var out *C.advanceai_url_result
+	var cerr *C.advanceai_error
+	st := C.advanceai_client_generate_url(ptr, req, &out, &cerr)
+	runtime.KeepAlive(c)
+	if st != C.ADVANCEAI_STATUS_OK {
+		return nil, takeError(st, cerr)
+	}
+	defer C.advanceai_url_result_free(out)
+	return urlResultFromC(out), nil
+}
+
+// GetResult fetches an H5 result (idempotent; retried on transient failures). A pending
+// result is a success with IsFinal false. An unknown id is an *Error of kind
+// StatusAPIError with Code "SIGNATURE_NOT_EXIST".
+func (c *Client) GetResult(signatureID string) (*GetResult, error) {
+	var strs cStrings
+	defer strs.free()
+	id, err := strs.add("signatureID", signatureID)
+	if err != nil {
+		return nil, err
+	}
+	ptr, err := c.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer c.release()
+	var out *C.advanceai_get_result
+	var cerr *C.advanceai_error
+	st := C.advanceai_client_get_result(ptr, id, &out, &cerr)
+	runtime.KeepAlive(c)
+	if st != C.ADVANCEAI_STATUS_OK {
+		return nil, takeError(st, cerr)
+	}
+	defer C.advanceai_get_result_free(out)
+	return getResultFromC(out), nil
+}
+
+// WaitOptions bound WaitForResult.
+type WaitOptions struct {
+	// Timeout is how long to poll at most (required, > 0).
+	Timeout time.Duration
+	// InitialInterval is the pause after the first pending answer (default 1s); it
+	// doubles up to MaxInterval (default 10s).
+	InitialInterval time.Duration
+	MaxInterval     time.Duration
+}
+
+// WaitForResult polls GetResult until the result is final, for at most opts.Timeout; then
+// an *Error of kind StatusResultPending (errors.Is(err, ErrResultPending)). It blocks the
+// goroutine (and an OS thread) meanwhile; Close waits for it.
+func (c *Client) WaitForResult(signatureID string, opts WaitOptions) (*GetResult, error) {
+	if opts.Timeout <= 0 {
+		return nil, localError(StatusInvalidInput, "WaitOptions.Timeout must be positive")
+	}
+	timeout, err := millis("WaitOptions.Timeout", opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	initial, err := millis("WaitOptions.InitialInterval", opts.InitialInterval)
+	if err != nil {
+		return nil, err
+	}
+	max, err := millis("WaitOptions.MaxInterval", opts.MaxInterval)
+	if err != nil {
+		return nil, err
+	}
+	var strs cStrings
+	defer strs.free()
+	id, err := strs.add("signatureID", signatureID)
+	if err != nil {
+		return nil, err
+	}
+	ptr, err := c.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer c.release()
+	var out *C.advanceai_get_result
+	var cerr *C.advanceai_error
+	st := C.advanceai_client_wait_for_result(ptr, id, timeout, initial, max, &out, &cerr)
+	runtime.KeepAlive(c)
+	if st != C.ADVANCEAI_STATUS_OK {
+		return nil, takeError(st, cerr)
+	}
+	defer C.advanceai_get_result_free(out)
+	return getResultFromC(out), nil
+}
+
+// ParseGetResult parses a Get Result response body received by your own HTTP client, as
+// ParseVerification does. Needs no client.
+func ParseGetResult(body []byte) (*GetResult, error) {
+	var out *C.advanceai_get_result
+	var cerr *C.advanceai_error
+	st := C.advanceai_parse_get_result(bytesPtr(body), C.size_t(len(body)), &out, &cerr)
+	runtime.KeepAlive(body)
+	if st != C.ADVANCEAI_STATUS_OK {
+		return nil, takeError(st, cerr)
+	}
+	defer C.advanceai_get_result_free(out)
+	return getResultFromC(out), nil
+}

@@ -1,0 +1,86 @@
+package advanceai
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The verbs someone might log a value with, alone and nested in a struct, a slice and a
+// map (fmt reaches nested values through their own methods).
+var logFormats = []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"}
+
+func assertRedacted(t *testing.T, what string, value interface{}, secrets ...string) {
+	t.Helper()
+	for _, format := range logFormats {
+		for _, wrapped := range []interface{}{
+			value,
+			struct{ Inner interface{} }{value},
+			[]interface{}{value},
+			map[string]interface{}{"k": value},
+		} {
+			text := fmt.Sprintf(format, wrapped)
+			for _, s := range secrets {
+				if s != "" && strings.Contains(text, s) {
+					t.Errorf("%s printed with %s shows %q: %s", what, format, s, text)
+				}
+			}
+		}
+		if text := fmt.Sprint(value); !strings.Contains(text, redacted) {
+			t.Errorf("%s prints without %q: %s", what, redacted, text)
+		}
+	}
+}
+
+func TestPersonAndRequestsAreRedacted(t *testing.T) {
+	p := Person{
+		FirstName: "Adaeze", MiddleName: "Ngozi", LastName: "Okafor", Gender: "FEMALE",
+		Birthday: "1994/07/13", PhoneNumber: "08012345678", BVN: "22345678901", NumberValue: "22345678902",
+	}
+	fields := []string{p.FirstName, p.MiddleName, p.LastName, p.Birthday, p.PhoneNumber, p.BVN, p.NumberValue}
+	assertRedacted(t, "Person", p, fields...)
+	assertRedacted(t, "*Person", &p, fields...)
+	if p.String() != redacted || !strings.Contains(p.GoString(), redacted) {
+		t.Errorf("String %q, GoString %q", p.String(), p.GoString())
+	}
+
+	assertRedacted(t, "GetResult", GetResult{IsFinal: true, Person: &p, JSON: []byte(`{"firstName":"Adaeze"}`)}, fields...)
+	assertRedacted(t, "VerificationResult", &VerificationResult{Person: &p, JSON: []byte(`{"firstName":"Adaeze"}`)}, fields...)
+	assertRedacted(t, "URLResult", URLResult{SignatureID: "s", URL: "https://h5.example/secret-session"}, "secret-session")
+	assertRedacted(t, "VerificationRequest", verification("biz", "22345678901"), "22345678901")
+	req := urlRequest("biz")
+	req.CallbackURL = "https://example.com/cb?auth=hunter2"
+	assertRedacted(t, "URLRequest", req, "hunter2")
+	assertRedacted(t, "Config", Config{AccessKey: "ak-visible?", SecretKey: "sk-visible?", Proxy: "http://user:pw@proxy:3128"},
+		"ak-visible?", "sk-visible?", "user:pw")
+	assertRedacted(t, "Token", Token{value: "eyJ.token.value"}, "eyJ.token.value")
+}
+
+func TestRealResultsAreRedacted(t *testing.T) {
+	c := newSandboxClient(t)
+	v, err := c.VerifyIDNumber(verification(uniqueID("redact"), "22222222222"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Person == nil {
+		t.Fatal("no person to check")
+	}
+	pv := v.Person
+	assertRedacted(t, "verification result", v, pv.FirstName, pv.MiddleName, pv.LastName, pv.Birthday, pv.PhoneNumber)
+
+	sig := generate(t, c, uniqueID("redact-h5"))
+	complete(t, sig, "PASS")
+	g, err := c.GetResult(sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Person == nil {
+		t.Fatal("no person to check")
+	}
+	pg := g.Person
+	assertRedacted(t, "get result", g, pg.FirstName, pg.LastName, pg.Birthday, pg.PhoneNumber, pg.BVN, pg.NumberValue)
+	// What is not personal data stays readable in logs.
+	if text := fmt.Sprint(g); !strings.Contains(text, sig) || !strings.Contains(text, "SUCCESS") {
+		t.Errorf("the summary lost the signature id or the code: %s", text)
+	}
+}

@@ -1,0 +1,318 @@
+package advanceai
+
+/*
+#include <string.h>
+#include "advanceai.h"
+
+// Everything a verification or Get Result answer holds, read in one cgo call (a cgo
+// call costs far more than a C getter; one per field would be a dozen per result).
+typedef struct {
+	bool passed;
+	bool is_final;
+	const char *signature_id;
+	const char *overall_result;
+	const char *error_code;
+	const char *category;
+	const char *face_result;
+	bool has_liveness;
+	double liveness;
+	bool has_similarity;
+	double similarity;
+	const char *person[8];
+	const char *json;
+	size_t json_len;
+} aai_outcome_view;
+
+// The person fields in the order personFromView reads them.
+static const uint32_t aai_person_fields[8] = {
+	ADVANCEAI_PERSON_FIRST_NAME, ADVANCEAI_PERSON_MIDDLE_NAME, ADVANCEAI_PERSON_LAST_NAME,
+	ADVANCEAI_PERSON_GENDER, ADVANCEAI_PERSON_BIRTHDAY, ADVANCEAI_PERSON_PHONE_NUMBER,
+	ADVANCEAI_PERSON_BVN, ADVANCEAI_PERSON_NUMBER_VALUE,
+};
+
+static void aai_read_verification(const advanceai_verification_result *r, aai_outcome_view *v) {
+	v->passed = advanceai_verification_result_passed(r);
+	v->is_final = true;
+	v->signature_id = advanceai_verification_result_signature_id(r);
+	v->overall_result = advanceai_verification_result_overall_result(r);
+	v->error_code = advanceai_verification_result_error_code(r);
+	v->category = advanceai_verification_result_category(r);
+	for (uint32_t i = 0; i < 8; i++) {
+		v->person[i] = advanceai_verification_result_person_field(r, aai_person_fields[i]);
+	}
+	v->json = advanceai_verification_result_to_json(r);
+	v->json_len = v->json != NULL ? strlen(v->json) : 0;
+}
+
+static void aai_read_get_result(const advanceai_get_result *r, aai_outcome_view *v) {
+	v->passed = advanceai_get_result_passed(r);
+	v->is_final = advanceai_get_result_is_final(r);
+	v->signature_id = advanceai_get_result_signature_id(r);
+	v->overall_result = advanceai_get_result_overall_result(r);
+	v->error_code = advanceai_get_result_error_code(r);
+	v->category = advanceai_get_result_category(r);
+	v->face_result = advanceai_get_result_face_result(r);
+	v->has_liveness = advanceai_get_result_face_liveness_score(r, &v->liveness);
+	v->has_similarity = advanceai_get_result_face_similarity_score(r, &v->similarity);
+	for (uint32_t i = 0; i < 8; i++) {
+		v->person[i] = advanceai_get_result_person_field(r, aai_person_fields[i]);
+	}
+	v->json = advanceai_get_result_to_json(r);
+	v->json_len = v->json != NULL ? strlen(v->json) : 0;
+}
+
+typedef struct {
+	const char *signature_id;
+	const char *url;
+	bool has_expired_time;
+	uint64_t expired_time_ms;
+	const char *json;
+	size_t json_len;
+} aai_url_view;
+
+static void aai_read_url_result(const advanceai_url_result *r, aai_url_view *v) {
+	v->signature_id = advanceai_url_result_signature_id(r);
+	v->url = advanceai_url_result_url(r);
+	v->has_expired_time = advanceai_url_result_expired_time_ms(r, &v->expired_time_ms);
+	v->json = advanceai_url_result_to_json(r);
+	v->json_len = v->json != NULL ? strlen(v->json) : 0;
+}
+*/
+import "C"
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+)
+
+// VerificationResult is a database verification answer. Strings are "" when the server
+// sent no value. It prints without the person data and the JSON.
+type VerificationResult struct {
+	// Passed: OverallResult is PASS and ErrorCode is a pass.
+	Passed bool
+	// SignatureID identifies the check (quote it to support).
+	SignatureID string
+	// OverallResult is "PASS", "FAIL", "INCOMPLETE" or a newer value.
+	OverallResult string
+	// ErrorCode is normalized: a pass is "SUCCESS".
+	ErrorCode string
+	// Category says what to do: "passed", "user_can_retry", "needs_review" or
+	// "retry_later".
+	Category string
+	// Person is the person record, or nil when the server sent none.
+	Person *Person
+	// JSON is the full normalized JSON of the answer's data, person fields included.
+	JSON []byte
+}
+
+// GetResult is an H5 Get Result answer. Strings are "" when absent (ErrorCode and
+// Category while pending). It prints without the person data and the JSON.
+type GetResult struct {
+	// IsFinal is false while the user has not finished: poll again (or WaitForResult).
+	IsFinal bool
+	// Passed: the result is final and a pass.
+	Passed bool
+	// SignatureID is the transaction's id.
+	SignatureID string
+	// OverallResult is overallResult (or idvResult when only that was sent).
+	OverallResult string
+	// ErrorCode is normalized: a pass is "SUCCESS"; "" while pending.
+	ErrorCode string
+	// Category says what to do ("passed", "user_can_retry", "needs_review",
+	// "retry_later"); "" while pending.
+	Category string
+	// FaceResult is faceDetail.faceResult.
+	FaceResult string
+	// FaceLivenessScore and FaceSimilarityScore are nil when absent.
+	FaceLivenessScore   *float64
+	FaceSimilarityScore *float64
+	// Person is the person record, or nil when the server sent none.
+	Person *Person
+	// JSON is the full normalized JSON of the answer's data, person fields included.
+	JSON []byte
+}
+
+// URLResult is an H5 Generate URL answer. The URL lets whoever holds it complete the
+// user's verification, so it prints redacted.
+type URLResult struct {
+	// SignatureID identifies the transaction: keep it for GetResult.
+	SignatureID string
+	// URL is the page to send the user to.
+	URL string
+	// ExpiredTime is when the URL stops working; the zero Time when the server did not
+	// say.
+	ExpiredTime time.Time
+	// JSON is the full normalized JSON of the answer's data.
+	JSON []byte
+}
+
+// String shows the verdict, never the person data or the JSON.
+func (r VerificationResult) String() string {
+	return summary("advanceai.VerificationResult",
+		"Passed", strconv.FormatBool(r.Passed),
+		"SignatureID", strconv.Quote(r.SignatureID),
+		"OverallResult", strconv.Quote(r.OverallResult),
+		"ErrorCode", strconv.Quote(r.ErrorCode),
+		"Category", strconv.Quote(r.Category),
+		"Person", personMark(r.Person),
+		"JSON", jsonMark(r.JSON))
+}
+
+// GoString is String.
+func (r VerificationResult) GoString() string { return r.String() }
+
+// Format prints String for every verb.
+func (r VerificationResult) Format(f fmt.State, verb rune) { formatSafe(f, verb, r, r) }
+
+// String shows the verdict and the scores, never the person data or the JSON.
+func (r GetResult) String() string {
+	return summary("advanceai.GetResult",
+		"IsFinal", strconv.FormatBool(r.IsFinal),
+		"Passed", strconv.FormatBool(r.Passed),
+		"SignatureID", strconv.Quote(r.SignatureID),
+		"OverallResult", strconv.Quote(r.OverallResult),
+		"ErrorCode", strconv.Quote(r.ErrorCode),
+		"Category", strconv.Quote(r.Category),
+		"FaceResult", strconv.Quote(r.FaceResult),
+		"FaceLivenessScore", scoreText(r.FaceLivenessScore),
+		"FaceSimilarityScore", scoreText(r.FaceSimilarityScore),
+		"Person", personMark(r.Person),
+		"JSON", jsonMark(r.JSON))
+}
+
+// GoString is String.
+func (r GetResult) GoString() string { return r.String() }
+
+// Format prints String for every verb.
+func (r GetResult) Format(f fmt.State, verb rune) { formatSafe(f, verb, r, r) }
+
+// String shows the signature id and the expiry, not the URL.
+func (r URLResult) String() string {
+	expired := "<unknown>"
+	if !r.ExpiredTime.IsZero() {
+		expired = r.ExpiredTime.UTC().Format(time.RFC3339)
+	}
+	return summary("advanceai.URLResult",
+		"SignatureID", strconv.Quote(r.SignatureID),
+		"URL", mask(r.URL),
+		"ExpiredTime", expired,
+		"JSON", jsonMark(r.JSON))
+}
+
+// GoString is String.
+func (r URLResult) GoString() string { return r.String() }
+
+// Format prints String for every verb.
+func (r URLResult) Format(f fmt.State, verb rune) { formatSafe(f, verb, r, r) }
+
+// summary writes "name{k1: v1, k2: v2}".
+func summary(name string, pairs ...string) string {
+	var b strings.Builder
+	b.WriteString(name)
+	b.WriteString("{")
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(pairs[i])
+		b.WriteString(": ")
+		b.WriteString(pairs[i+1])
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+func personMark(p *Person) string {
+	if p == nil {
+		return "<nil>"
+	}
+	return redacted
+}
+
+func jsonMark(j []byte) string {
+	return redacted + " (" + strconv.Itoa(len(j)) + " bytes)"
+}
+
+func scoreText(s *float64) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return strconv.FormatFloat(*s, 'g', -1, 64)
+}
+
+// The conversions below copy every C string into Go memory; the caller frees the C
+// object afterwards.
+
+func verificationFromC(r *C.advanceai_verification_result) *VerificationResult {
+	var v C.aai_outcome_view
+	C.aai_read_verification(r, &v)
+	return &VerificationResult{
+		Passed:        bool(v.passed),
+		SignatureID:   goString(v.signature_id),
+		OverallResult: goString(v.overall_result),
+		ErrorCode:     goString(v.error_code),
+		Category:      goString(v.category),
+		Person:        personFromView(&v),
+		JSON:          C.GoBytes(unsafe.Pointer(v.json), C.int(v.json_len)),
+	}
+}
+
+func getResultFromC(r *C.advanceai_get_result) *GetResult {
+	var v C.aai_outcome_view
+	C.aai_read_get_result(r, &v)
+	out := &GetResult{
+		IsFinal:       bool(v.is_final),
+		Passed:        bool(v.passed),
+		SignatureID:   goString(v.signature_id),
+		OverallResult: goString(v.overall_result),
+		ErrorCode:     goString(v.error_code),
+		Category:      goString(v.category),
+		FaceResult:    goString(v.face_result),
+		Person:        personFromView(&v),
+		JSON:          C.GoBytes(unsafe.Pointer(v.json), C.int(v.json_len)),
+	}
+	if v.has_liveness {
+		score := float64(v.liveness)
+		out.FaceLivenessScore = &score
+	}
+	if v.has_similarity {
+		score := float64(v.similarity)
+		out.FaceSimilarityScore = &score
+	}
+	return out
+}
+
+func urlResultFromC(r *C.advanceai_url_result) *URLResult {
+	var v C.aai_url_view
+	C.aai_read_url_result(r, &v)
+	out := &URLResult{
+		SignatureID: goString(v.signature_id),
+		URL:         goString(v.url),
+		JSON:        C.GoBytes(unsafe.Pointer(v.json), C.int(v.json_len)),
+	}
+	if v.has_expired_time && uint64(v.expired_time_ms) <= 1<<62 {
+		out.ExpiredTime = time.UnixMilli(int64(v.expired_time_ms))
+	}
+	return out
+}
+
+// personFromView is nil when the server sent no person field at all. The indexes are
+// those of aai_person_fields.
+func personFromView(v *C.aai_outcome_view) *Person {
+	var f [8]string
+	present := false
+	for i, p := range v.person {
+		f[i] = goString(p)
+		present = present || p != nil
+	}
+	if !present {
+		return nil
+	}
+	return &Person{
+		FirstName: f[0], MiddleName: f[1], LastName: f[2], Gender: f[3],
+		Birthday: f[4], PhoneNumber: f[5], BVN: f[6], NumberValue: f[7],
+	}
+}

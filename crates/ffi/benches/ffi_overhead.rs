@@ -1,0 +1,632 @@
+//! What the C ABI costs per Get Result call, measured in one run against one in-process
+//! sandbox, every comparison alternated round by round:
+//!
+//! * over loopback, two programs: N calls from a C program (`benches/c/get_result_loop.c`,
+//!   built with `cc -O2` against this profile's `libadvanceai.a`) vs the same N calls in
+//!   Rust through `advanceai-transport` (this binary started again with `--rust-loop`), each
+//!   in a process of its own. This is what a C caller sees, but the two programs also differ
+//!   in everything else linked into them;
+//! * over loopback, one process: the exported C functions called from this process vs the
+//!   Rust client in this process: same binary, same threads, so the difference is the C ABI;
+//! * without network: `advanceai_parse_get_result` (+ getters + free) vs
+//!   `advanceai_core::parse_get_result_response` on the same response body, which isolates
+//!   what the C ABI adds (C strings, the eager normalized JSON, the panic boundary, a box).
+//!
+//! Run with `cargo bench -p advanceai-ffi --bench ffi_overhead`. Needs `cc`.
+#![allow(missing_docs, clippy::print_stdout)]
+
+use std::error::Error;
+use std::ffi::{CStr, CString};
+use std::hint::black_box;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::ptr;
+use std::time::{Duration, Instant};
+
+use advanceai::{
+    advanceai_client, advanceai_client_free, advanceai_client_get_result, advanceai_client_new,
+    advanceai_config_free, advanceai_config_new, advanceai_config_set_base_url,
+    advanceai_config_set_credentials, advanceai_config_set_proxy, advanceai_error_free,
+    advanceai_get_result, advanceai_get_result_face_liveness_score,
+    advanceai_get_result_face_similarity_score, advanceai_get_result_free,
+    advanceai_get_result_is_final, advanceai_get_result_passed, advanceai_get_result_signature_id,
+    advanceai_parse_get_result, advanceai_status,
+};
+use advanceai_core::parse_get_result_response;
+use advanceai_core::{Endpoint, GenerateUrlRequest, GetResultData, GetResultRequest, Score};
+use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+use advanceai_transport::{Client, ClientConfig, ProxySetting};
+
+type BenchResult<T> = Result<T, Box<dyn Error>>;
+
+/// Rounds of every comparison; medians are reported (the machine is shared: one slow round
+/// must not move the figure).
+const ROUNDS: usize = 9;
+/// Get Result calls per round and side.
+const N: usize = 2000;
+/// Warm-up calls: once for each in-process client, at the start of each child process.
+const WARMUP: usize = 300;
+/// Parses per round and side (no network: much faster per call).
+const PARSE_N: usize = 20_000;
+/// The argument that makes this binary the Rust client process.
+const RUST_LOOP: &str = "--rust-loop";
+/// The prefix of the line both client programs print.
+const LINE: &str = "get_result_loop ";
+
+/// Who makes the calls in a loopback round.
+#[derive(Clone, Copy)]
+enum Side {
+    /// The C program, in its own process.
+    CProgram,
+    /// This binary with `--rust-loop`, in its own process.
+    RustProgram,
+    /// The exported C functions, called from this process.
+    CAbiInProcess,
+    /// The Rust client, in this process.
+    RustInProcess,
+}
+
+const SIDES: [Side; 4] = [
+    Side::CProgram,
+    Side::RustProgram,
+    Side::CAbiInProcess,
+    Side::RustInProcess,
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some(RUST_LOOP) => rust_loop(&args[1..]),
+        _ => run(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("ffi_overhead: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> BenchResult<()> {
+    let c_program = build_c_program()?;
+    let rust_program = std::env::current_exe()?;
+    // Two workers (the default) on the 2-core machine: the callers and the server share it.
+    let sandbox = Sandbox::start(SandboxConfig::default())?;
+    let base_url = sandbox.base_url().to_owned();
+    let client = Client::new(rust_config(&base_url)?);
+    let signature_id = completed_transaction(&client, &base_url)?;
+    let request = GetResultRequest::new(signature_id.as_str());
+    let expected = client.get_result(&request)?;
+    let ffi_client = FfiClient::new(&base_url)?;
+    let c_signature_id = CString::new(signature_id.as_str())?;
+
+    // Loopback; the order of the sides rotates from round to round.
+    rust_round(&client, &request, WARMUP)?;
+    ffi_round(&ffi_client, &c_signature_id, WARMUP)?;
+    let mut us: [Vec<f64>; SIDES.len()] = Default::default();
+    for round in 0..ROUNDS {
+        for k in 0..SIDES.len() {
+            let i = (round + k) % SIDES.len();
+            let per_call = match SIDES[i] {
+                Side::CProgram => {
+                    let mut command = Command::new(&c_program);
+                    child_round(&mut command, &base_url, &signature_id, &expected)?
+                }
+                Side::RustProgram => {
+                    let mut command = Command::new(&rust_program);
+                    command.arg(RUST_LOOP);
+                    child_round(&mut command, &base_url, &signature_id, &expected)?
+                }
+                Side::CAbiInProcess => per_call_us(ffi_round(&ffi_client, &c_signature_id, N)?, N),
+                Side::RustInProcess => per_call_us(rust_round(&client, &request, N)?, N),
+            };
+            us[i].push(per_call);
+        }
+    }
+    drop(ffi_client);
+
+    // No network, on the body the loops above received.
+    let body = raw_get_result_body(&client, &base_url, &signature_id)?;
+    sandbox.shutdown();
+    let parsed = parse_get_result_response(&body)?.into_data()?;
+    if parsed != expected {
+        return Err("the raw body does not parse to what the client returned".into());
+    }
+    let (mut core_us, mut ffi_us, mut json_us) = (Vec::new(), Vec::new(), Vec::new());
+    core_parse_round(&body, PARSE_N)?;
+    ffi_parse_round(&body, PARSE_N)?;
+    for round in 0..ROUNDS {
+        if round % 2 == 0 {
+            core_us.push(per_call_us(core_parse_round(&body, PARSE_N)?, PARSE_N));
+            ffi_us.push(per_call_us(ffi_parse_round(&body, PARSE_N)?, PARSE_N));
+        } else {
+            ffi_us.push(per_call_us(ffi_parse_round(&body, PARSE_N)?, PARSE_N));
+            core_us.push(per_call_us(core_parse_round(&body, PARSE_N)?, PARSE_N));
+        }
+        json_us.push(per_call_us(json_round(&parsed, PARSE_N)?, PARSE_N));
+    }
+
+    let [c_prog, rust_prog, c_abi, rust_local] = &us;
+    let rows = [
+        Row::new(
+            "Get Result over loopback: C program vs Rust program",
+            rust_prog,
+            c_prog,
+        ),
+        Row::new(
+            "Get Result over loopback, one process: C ABI vs Rust client",
+            rust_local,
+            c_abi,
+        ),
+        Row::new("parse the same body (no network)", &core_us, &ffi_us),
+    ];
+    let json = median(&json_us);
+    println!(
+        "Get Result, C ABI vs Rust: one sandbox, one run; medians of {ROUNDS} rounds of \
+         {N} calls (loopback) or {PARSE_N} parses; response body {} bytes",
+        body.len()
+    );
+    println!();
+    println!("| per call | Rust | C ABI | ratio C/Rust | C - Rust |");
+    println!("|---|---:|---:|---:|---:|");
+    for row in &rows {
+        println!(
+            "| {} | {:.2} µs | {:.2} µs | {:.3} | {:+.2} µs |",
+            row.what,
+            row.rust,
+            row.c,
+            row.c / row.rust,
+            row.c - row.rust
+        );
+    }
+    println!();
+    println!(
+        "of the parse difference, serializing the normalized JSON (built eagerly for \
+         `_to_json`): {json:.2} µs"
+    );
+    for row in &rows {
+        println!(
+            "per round, {}: Rust {} (best {:.2}); C {} (best {:.2})",
+            row.what,
+            list(row.rust_rounds),
+            best(row.rust_rounds),
+            list(row.c_rounds),
+            best(row.c_rounds)
+        );
+    }
+    let [programs, in_process, parse] = &rows;
+    println!(
+        "ffi_get_result programs_ratio={:.3} rust_program_us={:.2} c_program_us={:.2} \
+         in_process_ratio={:.3} rust_us={:.2} c_abi_us={:.2} diff_us={:.2} \
+         parse_ratio={:.3} core_parse_us={:.2} ffi_parse_us={:.2} json_us={json:.2} \
+         rounds={ROUNDS} n={N} parse_n={PARSE_N}",
+        programs.c / programs.rust,
+        programs.rust,
+        programs.c,
+        in_process.c / in_process.rust,
+        in_process.rust,
+        in_process.c,
+        in_process.c - in_process.rust,
+        parse.c / parse.rust,
+        parse.rust,
+        parse.c,
+    );
+    Ok(())
+}
+
+/// One line of the table: medians of per-call µs, and the rounds they come from.
+struct Row<'a> {
+    what: &'static str,
+    rust: f64,
+    c: f64,
+    rust_rounds: &'a [f64],
+    c_rounds: &'a [f64],
+}
+
+impl<'a> Row<'a> {
+    fn new(what: &'static str, rust_rounds: &'a [f64], c_rounds: &'a [f64]) -> Self {
+        Self {
+            what,
+            rust: median(rust_rounds),
+            c: median(c_rounds),
+            rust_rounds,
+            c_rounds,
+        }
+    }
+}
+
+/// The Rust client's settings; the C sides use the same: the defaults, no proxy.
+fn rust_config(base_url: &str) -> BenchResult<ClientConfig> {
+    Ok(ClientConfig::builder()
+        .base_url(base_url)
+        .credentials(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY)
+        .proxy(ProxySetting::None)
+        .build()?)
+}
+
+/// One H5 transaction, completed as a pass so that Get Result answers the full final shape
+/// (person record and face scores).
+fn completed_transaction(client: &Client, base_url: &str) -> BenchResult<String> {
+    let mut request = GenerateUrlRequest::new(
+        "bench-ffi-overhead",
+        "bench-user",
+        "NGA",
+        "https://example.com/ok",
+        "https://example.com/fail",
+    );
+    request.number_type = Some("BVN".to_owned());
+    let page = client.generate_url(&request)?;
+    let signature_id = page
+        .signature_id
+        .ok_or("Generate URL answered without a signatureId")?;
+    let complete = format!(r#"{{"signatureId":"{signature_id}","outcome":"PASS"}}"#);
+    let (status, _) = http_post(base_url, "/sandbox/complete", None, complete.as_bytes())?;
+    if status != 200 {
+        return Err(format!("POST /sandbox/complete answered HTTP {status}").into());
+    }
+    let data = client.get_result(&GetResultRequest::new(signature_id.as_str()))?;
+    if !rust_result_ok(&data, &signature_id) {
+        return Err("the completed transaction is not a final pass with face scores".into());
+    }
+    Ok(signature_id)
+}
+
+/// The checks every side makes on every answer: final, a pass, this transaction, scores.
+fn rust_result_ok(data: &GetResultData, signature_id: &str) -> bool {
+    data.is_final()
+        && data.passed()
+        && data.signature_id.as_deref() == Some(signature_id)
+        && data
+            .face_detail
+            .as_ref()
+            .is_some_and(|f| f.face_liveness_score.is_some() && f.face_similarity_score.is_some())
+}
+
+fn rust_round(client: &Client, request: &GetResultRequest, n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let data = client.get_result(request)?;
+        if !rust_result_ok(&data, &request.signature_id) {
+            return Err("Rust: the answer is not a final pass with face scores".into());
+        }
+        black_box(&data);
+    }
+    Ok(start.elapsed())
+}
+
+/// The Rust client process: `--rust-loop <base URL> <signatureId> <calls> <warm-up calls>`,
+/// the Rust twin of `get_result_loop.c`, printing the same line.
+fn rust_loop(args: &[String]) -> BenchResult<()> {
+    let [base_url, signature_id, calls, warmup] = args else {
+        return Err(
+            format!("usage: {RUST_LOOP} <base URL> <signatureId> <calls> <warm-up>").into(),
+        );
+    };
+    let (calls, warmup): (usize, usize) = (calls.parse()?, warmup.parse()?);
+    if calls == 0 {
+        return Err("calls must be at least 1".into());
+    }
+    let client = Client::new(rust_config(base_url)?);
+    let request = GetResultRequest::new(signature_id.as_str());
+    rust_round(&client, &request, warmup + 1)?;
+    let elapsed = rust_round(&client, &request, calls)?;
+    let data = client.get_result(&request)?;
+    let face = data.face_detail.as_ref();
+    let score = |s: Option<Score>| s.map_or(f64::NAN, Score::value);
+    let total = elapsed.as_nanos();
+    println!(
+        "{LINE}calls={calls} total_ns={total} ns_per_call={:.1} liveness={} similarity={}",
+        total as f64 / calls as f64,
+        score(face.and_then(|f| f.face_liveness_score)),
+        score(face.and_then(|f| f.face_similarity_score)),
+    );
+    Ok(())
+}
+
+/// One client process (the C program, or this binary with `--rust-loop`): its own client,
+/// warm-up, then N timed calls. Returns µs per call.
+fn child_round(
+    command: &mut Command,
+    base_url: &str,
+    signature_id: &str,
+    expected: &GetResultData,
+) -> BenchResult<f64> {
+    let output = command
+        .args([base_url, signature_id, &N.to_string(), &WARMUP.to_string()])
+        .output()
+        .map_err(|e| format!("cannot start {command:?}: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{command:?} failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )
+        .into());
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with(LINE))
+        .ok_or_else(|| format!("{command:?} printed no result line"))?;
+    let field = |name: &str| -> BenchResult<f64> {
+        let value = line
+            .split_whitespace()
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            .ok_or_else(|| format!("no {name}= in the line of {command:?}"))?;
+        Ok(value.parse::<f64>()?)
+    };
+    let calls = field("calls")?;
+    if calls != N as f64 {
+        return Err(format!("{command:?} made {calls} calls, not {N}").into());
+    }
+    // The child read the scores from its own answers: they must be what this process parsed.
+    let face = expected.face_detail.as_ref();
+    let liveness = face.and_then(|f| f.face_liveness_score).map(Score::value);
+    let similarity = face.and_then(|f| f.face_similarity_score).map(Score::value);
+    if Some(field("liveness")?) != liveness || Some(field("similarity")?) != similarity {
+        return Err(format!("{command:?} read other face scores than this process").into());
+    }
+    Ok(field("ns_per_call")? / 1e3)
+}
+
+/// A client built and called through the exported C functions, freed on drop.
+struct FfiClient(*mut advanceai_client);
+
+impl FfiClient {
+    /// The same settings as the Rust client and the C program: the defaults, no proxy.
+    fn new(base_url: &str) -> BenchResult<Self> {
+        let base_url = CString::new(base_url)?;
+        let access_key = CString::new(DEFAULT_ACCESS_KEY)?;
+        let secret_key = CString::new(DEFAULT_SECRET_KEY)?;
+        let mut config = ptr::null_mut();
+        check("advanceai_config_new", advanceai_config_new(&mut config))?;
+        let settings = [
+            advanceai_config_set_base_url(config, base_url.as_ptr()),
+            advanceai_config_set_credentials(config, access_key.as_ptr(), secret_key.as_ptr()),
+            advanceai_config_set_proxy(config, ptr::null()),
+        ];
+        let mut client = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        let built = advanceai_client_new(config, &mut client, &mut err);
+        advanceai_config_free(config);
+        advanceai_error_free(err);
+        for status in settings {
+            check("advanceai_config_set_*", status)?;
+        }
+        check("advanceai_client_new", built)?;
+        Ok(Self(client))
+    }
+}
+
+impl Drop for FfiClient {
+    fn drop(&mut self) {
+        advanceai_client_free(self.0);
+    }
+}
+
+fn check(what: &str, status: advanceai_status) -> BenchResult<()> {
+    if status == advanceai_status::ADVANCEAI_STATUS_OK {
+        Ok(())
+    } else {
+        Err(format!("{what}: {status:?}").into())
+    }
+}
+
+/// The C program's checks on a result object, through the getters a C caller uses (but the
+/// signatureId's text, which cannot be read here without `unsafe`: only its presence).
+fn ffi_result_ok(result: *const advanceai_get_result) -> bool {
+    let (mut liveness, mut similarity) = (0.0, 0.0);
+    advanceai_get_result_is_final(result)
+        && advanceai_get_result_passed(result)
+        && !advanceai_get_result_signature_id(result).is_null()
+        && advanceai_get_result_face_liveness_score(result, &mut liveness)
+        && advanceai_get_result_face_similarity_score(result, &mut similarity)
+}
+
+/// N Get Result calls through the exported C functions, from this process.
+fn ffi_round(client: &FfiClient, signature_id: &CStr, n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let mut out = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        let status =
+            advanceai_client_get_result(client.0, signature_id.as_ptr(), &mut out, &mut err);
+        advanceai_error_free(err);
+        check("advanceai_client_get_result", status)?;
+        let ok = ffi_result_ok(out);
+        advanceai_get_result_free(out);
+        if !ok {
+            return Err("C ABI: the answer is not a final pass with face scores".into());
+        }
+    }
+    Ok(start.elapsed())
+}
+
+fn core_parse_round(body: &[u8], n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let data = parse_get_result_response(black_box(body))?.into_data()?;
+        if !data.passed() {
+            return Err("core parse: not a pass".into());
+        }
+        black_box(&data);
+    }
+    Ok(start.elapsed())
+}
+
+/// Through the exported functions, as C calls them: parse, read the getters, free.
+fn ffi_parse_round(body: &[u8], n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let body = black_box(body);
+        let mut out = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        let status = advanceai_parse_get_result(body.as_ptr(), body.len(), &mut out, &mut err);
+        advanceai_error_free(err);
+        check("advanceai_parse_get_result", status)?;
+        let ok = ffi_result_ok(out);
+        advanceai_get_result_free(out);
+        if !ok {
+            return Err("FFI parse: not a final pass with face scores".into());
+        }
+    }
+    Ok(start.elapsed())
+}
+
+/// The part of the conversion that is the normalized JSON each result object builds.
+fn json_round(data: &GetResultData, n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let json = serde_json::to_string(black_box(data))?;
+        black_box(&json);
+    }
+    Ok(start.elapsed())
+}
+
+/// Compiles the C side against this profile's static library, into the target directory.
+fn build_c_program() -> BenchResult<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let profile = profile_dir()?;
+    let out_dir = profile.join("ffi-bench");
+    std::fs::create_dir_all(&out_dir)?;
+    let binary = out_dir.join("get_result_loop");
+    let output = Command::new("cc")
+        .args(["-O2", "-std=c99", "-Wall", "-Wextra", "-Werror"])
+        .arg("-I")
+        .arg(root.join("include"))
+        .arg(root.join("crates/ffi/benches/c/get_result_loop.c"))
+        .arg("-o")
+        .arg(&binary)
+        .arg(profile.join("libadvanceai.a"))
+        .args(["-lpthread", "-ldl", "-lm"])
+        .output()
+        .map_err(|e| format!("cannot run cc (a C compiler is needed): {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cc failed ({}):\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
+    }
+    Ok(binary)
+}
+
+/// The nearest directory above this binary holding `libadvanceai.a` (cargo builds every
+/// crate type of the ffi crate for its benches, into `target/<profile>/deps`); the same
+/// search as `tests/common/mod.rs`, which a bench cannot share.
+fn profile_dir() -> BenchResult<PathBuf> {
+    let exe = std::env::current_exe()?;
+    exe.ancestors()
+        .skip(1)
+        .find(|dir| dir.join("libadvanceai.a").is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            format!(
+                "libadvanceai.a not found above {}: run through `cargo bench -p advanceai-ffi`",
+                exe.display()
+            )
+            .into()
+        })
+}
+
+/// One Get Result body as the server sends it, fetched with the client's token.
+fn raw_get_result_body(
+    client: &Client,
+    base_url: &str,
+    signature_id: &str,
+) -> BenchResult<Vec<u8>> {
+    let token = client.token()?;
+    let request = GetResultRequest::new(signature_id).to_json();
+    let (status, body) = http_post(
+        base_url,
+        Endpoint::GetResult.path(),
+        Some(token.expose()),
+        &request,
+    )?;
+    if status != 200 {
+        return Err(format!("Get Result answered HTTP {status}").into());
+    }
+    Ok(body)
+}
+
+/// A minimal HTTP/1.1 POST to the loopback sandbox (one connection, closed after), for the
+/// two requests the client has no method for. Its errors never include the token.
+fn http_post(
+    base_url: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &[u8],
+) -> BenchResult<(u16, Vec<u8>)> {
+    let authority = base_url
+        .strip_prefix("http://")
+        .ok_or("the sandbox base URL is not http://")?;
+    let mut stream = TcpStream::connect(authority)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    if let Some(token) = token {
+        head.push_str("X-ACCESS-TOKEN: ");
+        head.push_str(token);
+        head.push_str("\r\n");
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("the response has no end of headers")?;
+    let head = std::str::from_utf8(&response[..end])?.to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse::<u16>().ok())
+        .ok_or("the response has no status line")?;
+    let content = response[end + 4..].to_vec();
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .ok_or("the response has no Content-Length (chunked bodies are not read here)")?;
+    if length != content.len() {
+        return Err(format!("body of {} bytes, Content-Length {length}", content.len()).into());
+    }
+    Ok((status, content))
+}
+
+fn per_call_us(elapsed: Duration, n: usize) -> f64 {
+    elapsed.as_secs_f64() * 1e6 / n as f64
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    match sorted.len() {
+        0 => f64::NAN,
+        len if len % 2 == 0 => (sorted[mid - 1] + sorted[mid]) / 2.0,
+        _ => sorted[mid],
+    }
+}
+
+/// The fastest round: what the machine does when nothing else runs on it.
+fn best(values: &[f64]) -> f64 {
+    values.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+fn list(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:.1}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
