@@ -1,0 +1,198 @@
+//! The counts of a bulk run, per outcome.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::outcome::{ErrorKind, MAY_HAVE_BEEN_BILLED, Outcome};
+
+/// What a bulk run did, per outcome.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    /// Rows in the input.
+    pub(crate) rows: u64,
+    /// Rows the output already answered before this run.
+    pub(crate) skipped_already_done: u64,
+    /// Verdicts by `overallResult` (`PASS`, `FAIL`, `INCOMPLETE`; `NONE` when a verdict
+    /// came without one).
+    pub(crate) results: BTreeMap<String, u64>,
+    /// API errors by code.
+    pub(crate) api_errors: BTreeMap<String, u64>,
+    /// Rows refused locally (unreadable, or breaking a server rule): never sent.
+    pub(crate) invalid: u64,
+    /// Rows that may have been processed without an answer: never resent.
+    pub(crate) unknown_outcome: u64,
+    /// Rows that provably never left (connection refused...): not written, a rerun
+    /// retries them.
+    pub(crate) not_sent: u64,
+    /// The first reason a row was not sent.
+    pub(crate) not_sent_reason: Option<String>,
+    /// How long this run took.
+    pub(crate) elapsed: Duration,
+}
+
+impl Summary {
+    /// Counts one finished row.
+    pub(crate) fn count(&mut self, outcome: &Outcome) {
+        match outcome {
+            Outcome::Verdict { overall_result, .. } => {
+                let result = overall_result.as_deref().unwrap_or("NONE");
+                *self.results.entry(result.to_owned()).or_default() += 1;
+            }
+            Outcome::Error {
+                kind,
+                code,
+                message,
+                ..
+            } => match kind {
+                ErrorKind::InvalidRow | ErrorKind::InvalidInput => self.invalid += 1,
+                ErrorKind::Api => {
+                    let code = code.clone().unwrap_or_default();
+                    *self.api_errors.entry(code).or_default() += 1;
+                }
+                ErrorKind::UnknownOutcome => self.unknown_outcome += 1,
+                ErrorKind::NotSent => {
+                    self.not_sent += 1;
+                    self.not_sent_reason.get_or_insert_with(|| message.clone());
+                }
+            },
+        }
+    }
+
+    /// Rows answered (written) by this run.
+    pub(crate) fn answered(&self) -> u64 {
+        self.results.values().sum::<u64>()
+            + self.api_errors.values().sum::<u64>()
+            + self.invalid
+            + self.unknown_outcome
+    }
+
+    /// The summary as one JSON object (camelCase, like the API).
+    pub(crate) fn to_json(&self) -> Value {
+        json!({
+            "rows": self.rows,
+            "skippedAlreadyDone": self.skipped_already_done,
+            "answered": self.answered(),
+            "results": self.results,
+            "apiErrors": self.api_errors,
+            "invalid": self.invalid,
+            "unknownOutcome": self.unknown_outcome,
+            "notSent": self.not_sent,
+            "notSentReason": self.not_sent_reason,
+            "elapsedSeconds": (self.elapsed.as_secs_f64() * 1000.0).round() / 1000.0,
+        })
+    }
+
+    /// The summary for a reader, several lines.
+    pub(crate) fn render_text(&self) -> String {
+        let mut text = format!(
+            "Bulk run: {} rows; {} answered in {:.1} s; {} already done before (skipped)\n",
+            self.rows,
+            self.answered(),
+            self.elapsed.as_secs_f64(),
+            self.skipped_already_done
+        );
+        let results = ["PASS", "FAIL", "INCOMPLETE"]
+            .iter()
+            .map(|k| format!("{k} {}", self.results.get(*k).copied().unwrap_or(0)))
+            .chain(
+                self.results
+                    .iter()
+                    .filter(|(k, _)| !["PASS", "FAIL", "INCOMPLETE"].contains(&k.as_str()))
+                    .map(|(k, n)| format!("{k} {n}")),
+            )
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(text, "  results: {results}");
+        if self.api_errors.is_empty() {
+            let _ = writeln!(text, "  API errors: 0");
+        } else {
+            let errors = self
+                .api_errors
+                .iter()
+                .map(|(code, n)| format!("{code} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(text, "  API errors: {errors}");
+        }
+        let _ = writeln!(text, "  invalid rows (not sent): {}", self.invalid);
+        let _ = writeln!(
+            text,
+            "  unknown outcome ({MAY_HAVE_BEEN_BILLED}): {}",
+            self.unknown_outcome
+        );
+        if self.not_sent > 0 {
+            let _ = writeln!(
+                text,
+                "  not sent, not written ({}): {}; rerun with the same --out to retry them",
+                self.not_sent_reason.as_deref().unwrap_or("unknown reason"),
+                self.not_sent
+            );
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn error(kind: ErrorKind, code: Option<&str>) -> Outcome {
+        Outcome::Error {
+            kind,
+            code: code.map(str::to_owned),
+            message: "why".into(),
+            transaction_id: None,
+        }
+    }
+
+    fn verdict(result: &str) -> Outcome {
+        Outcome::Verdict {
+            overall_result: Some(result.into()),
+            error_code: Some("SUCCESS".into()),
+            signature_id: Some("s".into()),
+        }
+    }
+
+    #[test]
+    fn counts_each_outcome() {
+        let mut summary = Summary {
+            rows: 9,
+            skipped_already_done: 1,
+            ..Summary::default()
+        };
+        for outcome in [
+            verdict("PASS"),
+            verdict("PASS"),
+            verdict("FAIL"),
+            error(ErrorKind::InvalidRow, None),
+            error(ErrorKind::InvalidInput, Some("PARAMETER_ERROR")),
+            error(ErrorKind::Api, Some("SERVICE_BUSY")),
+            error(ErrorKind::UnknownOutcome, Some("TRANSPORT_ERROR")),
+            error(ErrorKind::NotSent, Some("TRANSPORT_ERROR")),
+        ] {
+            summary.count(&outcome);
+        }
+        let json = summary.to_json();
+        assert_eq!(json["results"]["PASS"], 2);
+        assert_eq!(json["results"]["FAIL"], 1);
+        assert_eq!(json["apiErrors"]["SERVICE_BUSY"], 1);
+        assert_eq!(json["invalid"], 2);
+        assert_eq!(json["unknownOutcome"], 1);
+        assert_eq!(json["notSent"], 1);
+        assert_eq!(json["answered"], 7);
+        assert_eq!(json["skippedAlreadyDone"], 1);
+        let text = summary.render_text();
+        assert!(text.contains("PASS 2, FAIL 1, INCOMPLETE 0"), "{text}");
+        assert!(text.contains("API errors: SERVICE_BUSY 1"), "{text}");
+        assert!(
+            text.contains("unknown outcome (may have been billed"),
+            "{text}"
+        );
+        assert!(text.contains("rerun with the same --out"), "{text}");
+    }
+}

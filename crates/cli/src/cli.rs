@@ -1,0 +1,196 @@
+//! The command line: global options and subcommands (the contract scripts rely on).
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// The ADVANCE.AI identity-verification API from the command line: a demo, single checks
+/// and bulk re-verification, against the real API or an offline sandbox.
+#[derive(Debug, Parser)]
+#[command(name = "advanceai", version, about)]
+pub(crate) struct Cli {
+    /// Options every network command accepts.
+    #[command(flatten)]
+    pub(crate) global: GlobalOptions,
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Options accepted before or after the subcommand.
+#[derive(Debug, Args)]
+pub(crate) struct GlobalOptions {
+    /// The API's base URL (default: the vendor's Singapore host).
+    #[arg(long, global = true, env = "ADVANCEAI_BASE_URL", value_name = "URL")]
+    pub(crate) base_url: Option<String>,
+    /// The account's access key.
+    #[arg(
+        long,
+        global = true,
+        env = "ADVANCEAI_ACCESS_KEY",
+        value_name = "KEY",
+        hide_env_values = true
+    )]
+    pub(crate) access_key: Option<String>,
+    /// The account's secret key.
+    #[arg(
+        long,
+        global = true,
+        env = "ADVANCEAI_SECRET_KEY",
+        value_name = "KEY",
+        hide_env_values = true
+    )]
+    pub(crate) secret_key: Option<String>,
+    /// Timeout of one HTTP request, in seconds.
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = positive_seconds)]
+    pub(crate) timeout: Option<f64>,
+    /// Print exactly one JSON object on stdout.
+    #[arg(long, global = true)]
+    pub(crate) json: bool,
+    /// Run against an embedded sandbox on a free loopback port, with its credentials.
+    #[arg(long, global = true)]
+    pub(crate) sandbox: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Walk the whole product against an embedded sandbox (no network, no credentials).
+    Demo,
+    /// Serve the sandbox until Ctrl-C or SIGTERM.
+    Sandbox(SandboxArgs),
+    /// Fetch an access token and print it.
+    Token,
+    /// Verify one ID number against the authoritative database.
+    Verify(VerifyArgs),
+    /// Create an H5 verification page (Generate URL).
+    Url(UrlArgs),
+    /// Fetch the result of an H5 verification.
+    Result(ResultArgs),
+    /// Re-verify many ID numbers from a CSV or JSONL file.
+    Bulk(BulkArgs),
+}
+
+/// `advanceai sandbox`.
+#[derive(Debug, Args)]
+pub(crate) struct SandboxArgs {
+    /// Port to listen on (0 picks a free port).
+    #[arg(long, default_value_t = 8080)]
+    pub(crate) port: u16,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub(crate) host: IpAddr,
+}
+
+/// `advanceai verify`.
+#[derive(Debug, Args)]
+pub(crate) struct VerifyArgs {
+    /// ISO 3166-1 alpha-3 region (NGA).
+    #[arg(long)]
+    pub(crate) region: String,
+    /// ID type (BVN, NIN).
+    #[arg(long)]
+    pub(crate) number_type: String,
+    /// The ID number.
+    #[arg(long)]
+    pub(crate) number: String,
+    /// Your business id for this check.
+    #[arg(long)]
+    pub(crate) biz_id: String,
+    /// Your id of the user.
+    #[arg(long)]
+    pub(crate) user_id: String,
+}
+
+/// `advanceai url`.
+#[derive(Debug, Args)]
+pub(crate) struct UrlArgs {
+    /// ISO 3166-1 alpha-3 region of the user's ID.
+    #[arg(long)]
+    pub(crate) region: String,
+    /// ID type (BVN).
+    #[arg(long)]
+    pub(crate) number_type: String,
+    /// Your business id.
+    #[arg(long)]
+    pub(crate) biz_id: String,
+    /// Your id of the user.
+    #[arg(long)]
+    pub(crate) user_id: String,
+    /// Where the page sends the user after a pass.
+    #[arg(long, value_name = "URL")]
+    pub(crate) return_url: String,
+    /// Where the page sends the user otherwise.
+    #[arg(long, value_name = "URL")]
+    pub(crate) fail_return_url: String,
+    /// Where the vendor posts the result notification.
+    #[arg(long, value_name = "URL")]
+    pub(crate) callback_url: Option<String>,
+    /// The page's language (en-US).
+    #[arg(long)]
+    pub(crate) language: Option<String>,
+}
+
+/// `advanceai result`.
+#[derive(Debug, Args)]
+pub(crate) struct ResultArgs {
+    /// The id Generate URL returned.
+    pub(crate) signature_id: String,
+    /// Poll until the result is final.
+    #[arg(long)]
+    pub(crate) wait: bool,
+    /// How long --wait polls, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300.0, value_parser = positive_seconds)]
+    pub(crate) wait_timeout: f64,
+}
+
+/// `advanceai bulk`.
+#[derive(Debug, Args)]
+pub(crate) struct BulkArgs {
+    /// CSV or JSONL input (by extension); `-` reads JSONL from stdin.
+    pub(crate) input: PathBuf,
+    /// JSONL output; rerunning with the same file resumes.
+    #[arg(long, value_name = "OUTPUT")]
+    pub(crate) out: PathBuf,
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub(crate) concurrency: u64,
+    /// At most this many requests per second.
+    #[arg(long, value_name = "PER_SECOND", value_parser = positive_seconds)]
+    pub(crate) rate: Option<f64>,
+}
+
+/// A finite number greater than zero (seconds, or a rate).
+fn positive_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(number) if number.is_finite() && number > 0.0 && number <= 1e9 => Ok(number),
+        _ => Err(format!("{value:?} is not a number greater than 0")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_after_the_subcommand() {
+        let cli = Cli::try_parse_from(["advanceai", "token", "--json", "--timeout", "2"]);
+        let cli = cli.map_err(|e| e.to_string());
+        assert!(matches!(
+            cli,
+            Ok(Cli { global: GlobalOptions { json: true, timeout: Some(t), .. }, command: Command::Token }) if t == 2.0
+        ));
+    }
+
+    #[test]
+    fn refuses_zero_timeout() {
+        assert!(Cli::try_parse_from(["advanceai", "--timeout", "0", "token"]).is_err());
+    }
+}

@@ -1,0 +1,171 @@
+//! Exit codes, and how results and errors are printed (text, or one JSON object).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use advanceai_transport::Error;
+use serde_json::{Value, json};
+
+/// The exit codes scripts rely on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Exit {
+    /// Success (for `verify`/`result`: overall PASS).
+    Ok = 0,
+    /// A completed verification with FAIL or INCOMPLETE.
+    NotPassed = 1,
+    /// Usage or local validation error.
+    Usage = 2,
+    /// The API answered a code other than SUCCESS.
+    Api = 3,
+    /// Transport, unexpected response, unreadable or too large answer.
+    Transport = 4,
+    /// The result is not final yet.
+    Pending = 5,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// A failed command: what to print and how to exit.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    /// The exit code.
+    pub(crate) exit: Exit,
+    /// `error.kind` in JSON.
+    pub(crate) kind: &'static str,
+    /// `error.code` in JSON: the server's code when there is one.
+    pub(crate) code: Option<String>,
+    /// A message without secrets or person fields.
+    pub(crate) message: String,
+    /// The vendor's id of the call, when known.
+    pub(crate) transaction_id: Option<String>,
+}
+
+impl Failure {
+    /// A usage problem found by the CLI itself.
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
+        Self {
+            exit: Exit::Usage,
+            kind: "USAGE",
+            code: None,
+            message: message.into(),
+            transaction_id: None,
+        }
+    }
+
+    /// A local I/O problem (exit 4).
+    pub(crate) fn io(message: impl Into<String>) -> Self {
+        Self {
+            exit: Exit::Transport,
+            kind: "IO_ERROR",
+            code: None,
+            message: message.into(),
+            transaction_id: None,
+        }
+    }
+
+    /// The JSON form: `{"error": {kind, code, message, transactionId}}`.
+    pub(crate) fn to_json(&self) -> Value {
+        json!({"error": {
+            "kind": self.kind,
+            "code": self.code,
+            "message": self.message,
+            "transactionId": self.transaction_id,
+        }})
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        // The transport's Display never shows a key, a token or a person field.
+        let message = error.to_string();
+        let code = error.code().map(|code| code.as_str().to_owned());
+        let (exit, kind, transaction_id) = match &error {
+            Error::InvalidInput(_) => (Exit::Usage, "INVALID_INPUT", None),
+            Error::Config(_) => (Exit::Usage, "CONFIG_ERROR", None),
+            Error::Api { transaction_id, .. } => (Exit::Api, "API_ERROR", transaction_id.clone()),
+            Error::MissingData { transaction_id } => {
+                (Exit::Transport, "MISSING_DATA", transaction_id.clone())
+            }
+            Error::Transport { .. } => (Exit::Transport, "TRANSPORT_ERROR", None),
+            Error::UnexpectedResponse { .. } => (Exit::Transport, "UNEXPECTED_RESPONSE", None),
+            Error::Parse(_) => (Exit::Transport, "PARSE_ERROR", None),
+            Error::ResponseTooLarge { .. } => (Exit::Transport, "RESPONSE_TOO_LARGE", None),
+            Error::ResultPending { .. } => (Exit::Pending, "RESULT_PENDING", None),
+            _ => (Exit::Transport, "UNEXPECTED_ERROR", None),
+        };
+        Self {
+            exit,
+            kind,
+            code,
+            message,
+            transaction_id,
+        }
+    }
+}
+
+/// Where a command writes: text or JSON on stdout, diagnostics on stderr.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Output {
+    /// `--json`.
+    pub(crate) json: bool,
+}
+
+impl Output {
+    /// Prints the success value: `text` by default, `value` with `--json`.
+    pub(crate) fn success(&self, text: &str, value: &Value) {
+        if self.json {
+            stdout_line(&value.to_string());
+        } else {
+            stdout_line(text.trim_end_matches('\n'));
+        }
+    }
+
+    /// Prints a failure (JSON on stdout with `--json`, always a line on stderr) and returns
+    /// its exit code.
+    pub(crate) fn failure(&self, failure: &Failure) -> Exit {
+        if self.json {
+            stdout_line(&failure.to_json().to_string());
+        }
+        diagnostic(&format!("error: {}", failure.message));
+        failure.exit
+    }
+}
+
+/// One line on stdout; a closed pipe is not worth a panic.
+pub(crate) fn stdout_line(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+/// One line on stderr.
+pub(crate) fn diagnostic(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "advanceai: {line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn pending_maps_to_5_and_api_to_3() {
+        let pending = Failure::from(Error::ResultPending {
+            waited: Duration::from_secs(1),
+        });
+        assert_eq!(pending.exit, Exit::Pending);
+        let api = Failure::from(Error::Api {
+            code: advanceai_core::ResponseCode::ServiceBusy,
+            message: "busy".into(),
+            transaction_id: Some("t1".into()),
+            retryable: true,
+        });
+        assert_eq!(api.exit, Exit::Api);
+        assert_eq!(api.to_json()["error"]["code"], "SERVICE_BUSY");
+        assert_eq!(api.to_json()["error"]["transactionId"], "t1");
+    }
+}

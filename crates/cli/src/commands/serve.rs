@@ -1,0 +1,65 @@
+//! `advanceai sandbox`: serves the sandbox until Ctrl-C or SIGTERM.
+
+use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+
+use super::output::{Exit, Failure, diagnostic, stdout_line};
+use crate::cli::SandboxArgs;
+
+/// What to tell the operator once the sandbox listens.
+pub(crate) const TEST_NUMBERS: &str = "\
+database verification (region NGA, numberType BVN or NIN):
+  22222222222  PASS
+  00000000000  FAIL / NUMBER_NOT_EXIST
+  11111111111  FAIL / BVN_SUSPEND
+  33333333333  FAIL / INFO_ABNORMAL
+  55555555555  FAIL / INVALID_FORMAT
+  44444444444  INCOMPLETE / ERROR
+H5: complete a page with POST <address>/sandbox/complete {\"signatureId\":\"...\",\"outcome\":\"PASS\"}
+faults: a bizId (or signatureId) starting with fault-502, fault-busy, fault-delay-<ms>-, fault-cut, ...";
+
+/// Serves until stopped.
+pub(crate) fn serve(args: &SandboxArgs) -> Result<Exit, Failure> {
+    let config = SandboxConfig::default().with_address(args.host, args.port);
+    let sandbox = Sandbox::start(config)
+        .map_err(|error| Failure::io(format!("cannot start the sandbox: {error}")))?;
+    stdout_line(&format!("sandbox listening on {}", sandbox.base_url()));
+    stdout_line(&format!("access key: {DEFAULT_ACCESS_KEY}"));
+    stdout_line(&format!("secret key: {DEFAULT_SECRET_KEY}"));
+    stdout_line(TEST_NUMBERS);
+    stdout_line(&format!(
+        "try: advanceai --base-url {} --access-key {DEFAULT_ACCESS_KEY} --secret-key {DEFAULT_SECRET_KEY} verify --region NGA --number-type BVN --number 22222222222 --biz-id b1 --user-id u1",
+        sandbox.base_url()
+    ));
+    stdout_line("stop with Ctrl-C");
+    let waited = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map(|runtime| runtime.block_on(stop_signal()));
+    if let Err(error) = waited {
+        diagnostic(&format!("cannot wait for signals: {error}"));
+    }
+    stdout_line("sandbox stopping");
+    sandbox.shutdown();
+    Ok(Exit::Ok)
+}
+
+/// Resolves on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    () = interrupt => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => interrupt.await,
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
+}

@@ -1,0 +1,577 @@
+//! The `advanceai` binary against the sandbox: every subcommand, every exit code, the
+//! `--json` outputs (snapshotted, volatile ids redacted) and the faults' exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command as StdCommand, Stdio};
+use std::time::Duration;
+
+use advanceai_sandbox::{
+    DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, RunningSandbox, Sandbox, SandboxConfig,
+};
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The binary with none of the caller's ADVANCEAI_* variables.
+fn advanceai() -> Command {
+    let mut cmd = Command::cargo_bin("advanceai").unwrap();
+    cmd.env_remove("ADVANCEAI_BASE_URL")
+        .env_remove("ADVANCEAI_ACCESS_KEY")
+        .env_remove("ADVANCEAI_SECRET_KEY")
+        .timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// The binary pointed at `sandbox` through the environment variables.
+fn against(sandbox: &RunningSandbox) -> Command {
+    let mut cmd = advanceai();
+    cmd.env("ADVANCEAI_BASE_URL", sandbox.base_url())
+        .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
+        .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY);
+    cmd
+}
+
+fn start() -> RunningSandbox {
+    Sandbox::start(SandboxConfig::default()).unwrap()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    Run {
+        code: output.status.code().expect("exited by a signal"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// Runs with `--json`: checks the exit code and that stdout is exactly one JSON object.
+fn run_json(cmd: &mut Command, expected_code: i32) -> Value {
+    let out = run(cmd.arg("--json"));
+    assert_eq!(
+        out.code, expected_code,
+        "stdout: {}\nstderr: {}",
+        out.stdout, out.stderr
+    );
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "one JSON line expected: {}", out.stdout);
+    let value: Value = serde_json::from_str(lines[0]).unwrap();
+    assert!(value.is_object());
+    value
+}
+
+const VOLATILE: [&str; 5] = [
+    "signatureId",
+    "transactionId",
+    "url",
+    "token",
+    "expiredTime",
+];
+
+/// Replaces the volatile values (ids, URLs, times, the token) wherever they appear,
+/// including inside messages that quote a transactionId.
+fn redact(mut value: Value) -> Value {
+    let mut seen = Vec::new();
+    collect(&value, &mut seen);
+    replace(&mut value, &seen);
+    value
+}
+
+fn collect(value: &Value, seen: &mut Vec<String>) {
+    if let Value::Object(map) = value {
+        for (key, item) in map {
+            match item {
+                Value::String(s) if VOLATILE.contains(&key.as_str()) => seen.push(s.clone()),
+                _ => collect(item, seen),
+            }
+        }
+    }
+}
+
+fn replace(value: &mut Value, seen: &[String]) {
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                if VOLATILE.contains(&key.as_str()) && !item.is_null() {
+                    *item = Value::String(format!("[{key}]"));
+                } else {
+                    replace(item, seen);
+                }
+            }
+        }
+        Value::String(s) => {
+            for volatile in seen {
+                *s = s.replace(volatile.as_str(), "[redacted]");
+            }
+        }
+        _ => {}
+    }
+}
+
+fn verify_args(number: &str, biz_id: &str) -> Vec<String> {
+    [
+        "verify",
+        "--region",
+        "NGA",
+        "--number-type",
+        "BVN",
+        "--number",
+        number,
+        "--biz-id",
+        biz_id,
+        "--user-id",
+        "user-1",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn url_args(biz_id: &str) -> Vec<String> {
+    [
+        "url",
+        "--region",
+        "NGA",
+        "--number-type",
+        "BVN",
+        "--biz-id",
+        biz_id,
+        "--user-id",
+        "user-1",
+        "--return-url",
+        "https://example.com/ok",
+        "--fail-return-url",
+        "https://example.com/fail",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// Completes an H5 transaction through the sandbox's automation endpoint.
+fn complete(sandbox: &RunningSandbox, signature_id: &str, outcome: &str) {
+    let body = serde_json::json!({"signatureId": signature_id, "outcome": outcome}).to_string();
+    ureq::post(&format!("{}/sandbox/complete", sandbox.base_url()))
+        .set("Content-Type", "application/json")
+        .send_string(&body)
+        .unwrap();
+}
+
+/// Whether `text` holds a run of 32 or more hex digits (the sandbox's token has 48).
+fn has_long_hex(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_hexdigit() { run + 1 } else { 0 };
+        if run >= 32 {
+            return true;
+        }
+    }
+    false
+}
+
+// ----- demo and sandbox -----
+
+#[test]
+fn demo_walks_the_product_and_exits_0() {
+    let out = run(advanceai().arg("demo"));
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    for expected in [
+        "token obtained (",
+        "verify: PASS (SUCCESS)",
+        "verify: FAIL (NUMBER_NOT_EXIST)",
+        "refused: PARAMETER_ERROR \"Invalid ID number",
+        "/h5/",
+        "result: PASS (SUCCESS)",
+        "Summary",
+        "export ADVANCEAI_ACCESS_KEY",
+        "without --sandbox",
+    ] {
+        assert!(
+            out.stdout.contains(expected),
+            "{expected:?} missing:\n{}",
+            out.stdout
+        );
+    }
+    assert!(
+        !has_long_hex(&out.stdout),
+        "the token was printed:\n{}",
+        out.stdout
+    );
+    assert!(!has_long_hex(&out.stderr));
+}
+
+#[test]
+fn sandbox_command_serves_until_sigterm() {
+    let binary = assert_cmd::cargo::cargo_bin("advanceai");
+    let mut child = StdCommand::new(binary)
+        .args(["sandbox", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let base_url = first
+        .trim()
+        .strip_prefix("sandbox listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+        .to_owned();
+    let mut banner = String::new();
+    for _ in 0..4 {
+        stdout.read_line(&mut banner).unwrap();
+    }
+    assert!(banner.contains(DEFAULT_ACCESS_KEY) && banner.contains(DEFAULT_SECRET_KEY));
+    assert!(banner.contains("22222222222"), "{banner}");
+
+    let out = run(advanceai()
+        .args(["--base-url", &base_url])
+        .args([
+            "--access-key",
+            DEFAULT_ACCESS_KEY,
+            "--secret-key",
+            DEFAULT_SECRET_KEY,
+        ])
+        .args(verify_args("22222222222", "served")));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    let killed = StdCommand::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+// ----- token -----
+
+#[test]
+fn token_prints_the_token_on_stdout_only() {
+    let text = run(advanceai().args(["--sandbox", "token"]));
+    assert_eq!(text.code, 0);
+    assert!(
+        text.stdout.trim().starts_with("sandbox."),
+        "{}",
+        text.stdout
+    );
+    assert!(!has_long_hex(&text.stderr));
+
+    let json = run_json(advanceai().args(["token", "--sandbox"]), 0);
+    assert!(json["token"].as_str().unwrap().len() > 16);
+    insta::assert_json_snapshot!("token", redact(json));
+}
+
+#[test]
+fn missing_credentials_exit_2_and_name_the_fix() {
+    let out = run(advanceai().arg("token"));
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    for expected in [
+        "ADVANCEAI_ACCESS_KEY",
+        "ADVANCEAI_SECRET_KEY",
+        "--access-key",
+        "--sandbox",
+    ] {
+        assert!(
+            out.stderr.contains(expected),
+            "{expected} missing: {}",
+            out.stderr
+        );
+    }
+    // A secret key alone is not enough either.
+    let json = run_json(
+        advanceai()
+            .env("ADVANCEAI_SECRET_KEY", "s")
+            .args(verify_args("22222222222", "b")),
+        2,
+    );
+    insta::assert_json_snapshot!("missing_credentials", json);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(advanceai().arg("verify"));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--number"), "{}", out.stderr);
+    let json = run_json(advanceai().args(["--sandbox", "result"]), 2);
+    assert_eq!(json["error"]["kind"], "USAGE");
+    assert_eq!(run(advanceai().args(["--timeout", "0", "token"])).code, 2);
+    assert_eq!(run(advanceai().arg("no-such-command")).code, 2);
+    assert_eq!(run(advanceai().arg("--help")).code, 0);
+}
+
+// ----- verify -----
+
+#[test]
+fn verify_pass_exits_0_with_masked_person() {
+    let json = run_json(
+        advanceai()
+            .args(["--sandbox"])
+            .args(verify_args("22222222222", "order-pass")),
+        0,
+    );
+    insta::assert_json_snapshot!("verify_pass", redact(json));
+
+    // Global options after the subcommand, text output: masked person fields as sent.
+    let out = run(advanceai()
+        .args(verify_args("22222222222", "order-pass"))
+        .arg("--sandbox"));
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("PASS (SUCCESS)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("firstName: F*******o"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("22222222222"));
+}
+
+#[test]
+fn verify_fail_and_incomplete_exit_1() {
+    let json = run_json(
+        advanceai()
+            .args(["--sandbox"])
+            .args(verify_args("00000000000", "order-fail")),
+        1,
+    );
+    insta::assert_json_snapshot!("verify_fail", redact(json));
+    let json = run_json(
+        advanceai()
+            .args(["--sandbox"])
+            .args(verify_args("44444444444", "order-incomplete")),
+        1,
+    );
+    assert_eq!(json["overallResult"], "INCOMPLETE");
+    assert_eq!(json["errorCode"], "ERROR");
+}
+
+#[test]
+fn validation_error_exits_2_with_the_servers_message() {
+    let sandbox = start();
+    let json = run_json(
+        against(&sandbox).args(verify_args("123", "order-invalid")),
+        2,
+    );
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Invalid ID number, please check the format")
+    );
+    insta::assert_json_snapshot!("verify_invalid", redact(json));
+    // Refused locally: nothing reached the sandbox.
+    assert_eq!(
+        sandbox.request_count(advanceai_core::Endpoint::IdNumberVerification),
+        0
+    );
+}
+
+#[test]
+fn faults_map_to_exit_codes() {
+    let sandbox = start();
+    let json = run_json(
+        against(&sandbox).args(verify_args("22222222222", "fault-502-a")),
+        4,
+    );
+    insta::assert_json_snapshot!("fault_502", redact(json));
+
+    let json = run_json(
+        against(&sandbox).args(verify_args("22222222222", "fault-busy-a")),
+        3,
+    );
+    insta::assert_json_snapshot!("fault_busy", redact(json));
+
+    let json = run_json(
+        against(&sandbox)
+            .args(["--timeout", "1"])
+            .args(verify_args("22222222222", "fault-delay-3000-a")),
+        4,
+    );
+    assert_eq!(json["error"]["kind"], "TRANSPORT_ERROR");
+
+    let json = run_json(
+        against(&sandbox).args(verify_args("22222222222", "fault-truncated-a")),
+        4,
+    );
+    assert_eq!(json["error"]["kind"], "PARSE_ERROR");
+}
+
+// ----- url and result -----
+
+#[test]
+fn url_then_result_pending_wait_and_final() {
+    let sandbox = start();
+    let json = run_json(against(&sandbox).args(url_args("order-h5")), 0);
+    let signature_id = json["signatureId"].as_str().unwrap().to_owned();
+    assert!(
+        json["url"]
+            .as_str()
+            .unwrap()
+            .starts_with(sandbox.base_url())
+    );
+    insta::assert_json_snapshot!("url", redact(json));
+
+    // Not final yet: 5, with and without --wait.
+    let json = run_json(against(&sandbox).args(["result", &signature_id]), 5);
+    insta::assert_json_snapshot!("result_pending", redact(json));
+    let json = run_json(
+        against(&sandbox).args(["result", &signature_id, "--wait", "--wait-timeout", "1"]),
+        5,
+    );
+    let mut json = redact(json);
+    let message = json["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("the result is still pending after"),
+        "{message}"
+    );
+    // How long the wait lasted varies by a few milliseconds.
+    json["error"]["message"] = Value::String("[waited]".into());
+    insta::assert_json_snapshot!("result_wait_timeout", json);
+
+    complete(&sandbox, &signature_id, "PASS");
+    let json = run_json(
+        against(&sandbox).args(["result", &signature_id, "--wait"]),
+        0,
+    );
+    let mut json = redact(json);
+    // The sandbox's fake person varies by transaction: check it arrives masked, then
+    // snapshot its shape.
+    let person = json["docDatabaseDetail"].as_object_mut().unwrap();
+    for key in ["bvn", "numberValue", "firstName", "lastName", "phoneNumber"] {
+        let value = person[key].as_str().unwrap();
+        assert!(value.contains('*'), "{key} is not masked: {value}");
+    }
+    for (key, value) in person.iter_mut() {
+        if value.is_string() && key != "numberTypeInfo" {
+            *value = Value::String("[person]".into());
+        }
+    }
+    insta::assert_json_snapshot!("result_pass", json);
+    let text = run(against(&sandbox).args(["result", &signature_id]));
+    assert_eq!(text.code, 0);
+    assert!(text.stdout.contains("PASS (SUCCESS)"), "{}", text.stdout);
+}
+
+#[test]
+fn result_fail_exits_1_and_unknown_id_exits_3() {
+    let sandbox = start();
+    let json = run_json(against(&sandbox).args(url_args("order-h5-fail")), 0);
+    let signature_id = json["signatureId"].as_str().unwrap().to_owned();
+    complete(&sandbox, &signature_id, "LIVENESS_ATTACK");
+    let json = run_json(against(&sandbox).args(["result", &signature_id]), 1);
+    assert_eq!(json["errorCode"], "LIVENESS_ATTACK");
+
+    let json = run_json(against(&sandbox).args(["result", "no-such-id"]), 3);
+    insta::assert_json_snapshot!("result_unknown", redact(json));
+}
+
+#[test]
+fn url_options_and_flags_override_the_environment() {
+    let sandbox = start();
+    // Wrong keys in the environment, right ones as flags: flags win.
+    let json = run_json(
+        advanceai()
+            .env("ADVANCEAI_ACCESS_KEY", "wrong")
+            .env("ADVANCEAI_SECRET_KEY", "wrong")
+            .args(url_args("order-opts"))
+            .args(["--base-url", sandbox.base_url()])
+            .args([
+                "--access-key",
+                DEFAULT_ACCESS_KEY,
+                "--secret-key",
+                DEFAULT_SECRET_KEY,
+            ])
+            .args([
+                "--callback-url",
+                "https://example.com/cb",
+                "--language",
+                "en-US",
+            ]),
+        0,
+    );
+    assert!(json["signatureId"].is_string());
+    // Wrong keys only: the token endpoint refuses them (API error, 3).
+    let json = run_json(
+        advanceai()
+            .env("ADVANCEAI_BASE_URL", sandbox.base_url())
+            .env("ADVANCEAI_ACCESS_KEY", "wrong")
+            .env("ADVANCEAI_SECRET_KEY", "wrong")
+            .arg("token"),
+        3,
+    );
+    assert_eq!(json["error"]["kind"], "API_ERROR");
+}
+
+// ----- bulk (the module has its own tests; these check the command's wiring) -----
+
+#[test]
+fn bulk_writes_one_line_per_row_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("rows.csv");
+    std::fs::write(
+        &input,
+        "bizId,userId,region,numberType,numberValue\n\
+         b1,u1,NGA,BVN,22222222222\n\
+         b2,u2,NGA,BVN,00000000000\n\
+         b3,u3,NGA,BVN,123\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.jsonl");
+    let json = run_json(
+        advanceai()
+            .arg("--sandbox")
+            .arg("bulk")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .args(["--concurrency", "2", "--rate", "50"]),
+        0,
+    );
+    assert!(json.is_object());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 3, "{written}");
+    assert!(
+        !written.contains("22222222222"),
+        "ID numbers must be masked: {written}"
+    );
+
+    // A rerun with the same --out answers nothing again.
+    let _ = run_json(
+        advanceai()
+            .arg("--sandbox")
+            .arg("bulk")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out),
+        0,
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn bulk_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    assert_eq!(
+        run(advanceai()
+            .args([
+                "--sandbox",
+                "bulk",
+                "rows.csv",
+                "--concurrency",
+                "0",
+                "--out"
+            ])
+            .arg(&out))
+        .code,
+        2
+    );
+    assert_eq!(
+        run(advanceai().args(["--sandbox", "bulk", "rows.csv"])).code,
+        2
+    );
+}
