@@ -145,6 +145,7 @@ mod fault;
 mod h5;
 mod person;
 mod server;
+mod signal;
 mod state;
 
 use std::io;
@@ -164,6 +165,7 @@ pub use server::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
     MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
+pub use signal::wait_for_stop_signal;
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]

@@ -56,35 +56,11 @@ fn main() -> ExitCode {
     println!("advanceai-sandbox listening on {}", sandbox.base_url());
     println!("access key: {}", args.access_key);
     println!("secret key: {}", args.secret_key);
-    let waited = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map(|runtime| runtime.block_on(stop_signal()));
+    let waited = advanceai_sandbox::wait_for_stop_signal();
     if let Err(error) = waited {
         eprintln!("advanceai-sandbox: cannot wait for signals: {error}");
     }
     println!("advanceai-sandbox stopping");
     sandbox.shutdown();
     ExitCode::SUCCESS
-}
-
-/// Resolves on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
-async fn stop_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    () = interrupt => {}
-                    _ = terminate.recv() => {}
-                }
-            }
-            Err(_) => interrupt.await,
-        }
-    }
-    #[cfg(not(unix))]
-    interrupt.await;
 }

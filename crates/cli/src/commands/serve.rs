@@ -31,35 +31,11 @@ pub(crate) fn serve(args: &SandboxArgs) -> Result<Exit, Failure> {
         sandbox.base_url()
     ));
     stdout_line("stop with Ctrl-C");
-    let waited = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map(|runtime| runtime.block_on(stop_signal()));
+    let waited = advanceai_sandbox::wait_for_stop_signal();
     if let Err(error) = waited {
         diagnostic(&format!("cannot wait for signals: {error}"));
     }
     stdout_line("sandbox stopping");
     sandbox.shutdown();
     Ok(Exit::Ok)
-}
-
-/// Resolves on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
-async fn stop_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut terminate) => {
-                tokio::select! {
-                    () = interrupt => {}
-                    _ = terminate.recv() => {}
-                }
-            }
-            Err(_) => interrupt.await,
-        }
-    }
-    #[cfg(not(unix))]
-    interrupt.await;
 }
