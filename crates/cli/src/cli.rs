@@ -5,10 +5,22 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+// No `Debug` on the argument types: they hold the keys and ID numbers, and nothing may
+// print them by accident.
+
 /// The ADVANCE.AI identity-verification API from the command line: a demo, single checks
 /// and bulk re-verification, against the real API or an offline sandbox.
-#[derive(Debug, Parser)]
-#[command(name = "advanceai", version, about)]
+#[derive(Parser)]
+#[command(
+    name = "advanceai",
+    version,
+    about,
+    after_help = "Exit codes: 0 success (verify/result: PASS); 1 verdict FAIL or INCOMPLETE; \
+                  2 usage or local validation error; 3 API error; 4 transport or unexpected \
+                  response; 5 result not final yet.\n\
+                  Keys on the command line are visible to other users of the machine (ps): \
+                  prefer ADVANCEAI_ACCESS_KEY and ADVANCEAI_SECRET_KEY."
+)]
 pub(crate) struct Cli {
     /// Options every network command accepts.
     #[command(flatten)]
@@ -19,7 +31,7 @@ pub(crate) struct Cli {
 }
 
 /// Options accepted before or after the subcommand.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub(crate) struct GlobalOptions {
     /// The API's base URL (default: the vendor's Singapore host).
     #[arg(long, global = true, env = "ADVANCEAI_BASE_URL", value_name = "URL")]
@@ -54,7 +66,7 @@ pub(crate) struct GlobalOptions {
 }
 
 /// The subcommands.
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub(crate) enum Command {
     /// Walk the whole product against an embedded sandbox (no network, no credentials).
     Demo,
@@ -69,11 +81,23 @@ pub(crate) enum Command {
     /// Fetch the result of an H5 verification.
     Result(ResultArgs),
     /// Re-verify many ID numbers from a CSV or JSONL file.
+    #[command(
+        after_help = "Input: CSV with the header bizId,userId,region,numberType,numberValue \
+                            (any column order), or JSONL with those keys (.jsonl/.ndjson, or - for \
+                            stdin). Output: one JSONL line per row, the ID number masked. Rerun \
+                            with the same --out to resume: answered rows are skipped, rows that \
+                            were not sent are sent. Rows with error kind UNKNOWN_OUTCOME may have \
+                            been billed and are never resent: check them before retrying.\n\
+                            Exit codes: 0 every row has its line; 3 rows left unsent because the \
+                            API refused them unprocessed (busy, keys, balance: the run stops on \
+                            an account-level refusal); 4 rows with an unknown outcome, or left \
+                            unsent by a network error; 2 usage."
+    )]
     Bulk(BulkArgs),
 }
 
 /// `advanceai sandbox`.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub(crate) struct SandboxArgs {
     /// Port to listen on (0 picks a free port).
     #[arg(long, default_value_t = 8080)]
@@ -84,7 +108,7 @@ pub(crate) struct SandboxArgs {
 }
 
 /// `advanceai verify`.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub(crate) struct VerifyArgs {
     /// ISO 3166-1 alpha-3 region (NGA).
     #[arg(long)]
@@ -104,7 +128,7 @@ pub(crate) struct VerifyArgs {
 }
 
 /// `advanceai url`.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub(crate) struct UrlArgs {
     /// ISO 3166-1 alpha-3 region of the user's ID.
     #[arg(long)]
@@ -133,7 +157,7 @@ pub(crate) struct UrlArgs {
 }
 
 /// `advanceai result`.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub(crate) struct ResultArgs {
     /// The id Generate URL returned.
     pub(crate) signature_id: String,
@@ -146,7 +170,7 @@ pub(crate) struct ResultArgs {
 }
 
 /// `advanceai bulk`.
-#[derive(Debug, Args)]
+#[derive(Args)]
 pub(crate) struct BulkArgs {
     /// CSV or JSONL input (by extension); `-` reads JSONL from stdin.
     pub(crate) input: PathBuf,

@@ -89,9 +89,10 @@ fn run_bulk(cli: &Cli, args: &BulkArgs, output: Output) -> Result<Exit, Failure>
     match bulk::run(&connection.client, &options) {
         Ok(summary) => {
             output.success(&summary.render_text(), &summary.to_json());
-            Ok(Exit::Ok)
+            Ok(summary.exit())
         }
         Err(error @ bulk::BulkError::Usage(_)) => Err(Failure::usage(error.to_string())),
         Err(error @ bulk::BulkError::Io(_)) => Err(Failure::io(error.to_string())),
+        Err(bulk::BulkError::Client(error)) => Err(Failure::from(error)),
     }
 }

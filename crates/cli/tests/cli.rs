@@ -575,3 +575,62 @@ fn bulk_usage_errors_exit_2() {
         2
     );
 }
+
+#[test]
+fn bulk_exit_codes_say_whether_the_output_is_complete() {
+    let sandbox = start();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("rows.csv");
+    let out = dir.path().join("out.jsonl");
+    let header = "bizId,userId,region,numberType,numberValue\n";
+    std::fs::write(
+        &input,
+        format!("{header}b1,u1,NGA,BVN,22222222222\nb2,u2,NGA,BVN,00000000000\n"),
+    )
+    .unwrap();
+    let bulk = |cmd: &mut Command| {
+        cmd.arg("bulk")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .args(["--concurrency", "1"]);
+    };
+
+    // Wrong keys: the token fetch fails before any row is sent (exit 3, no line).
+    let mut cmd = against(&sandbox);
+    cmd.env("ADVANCEAI_SECRET_KEY", "not-the-secret");
+    bulk(&mut cmd);
+    let json = run_json(&mut cmd, 3);
+    assert_eq!(json["error"]["kind"], "API_ERROR", "{json}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap_or_default(), "");
+
+    // An account-level refusal mid-run stops it (exit 3); the rows after it are not sent.
+    std::fs::write(
+        &input,
+        format!(
+            "{header}b1,u1,NGA,BVN,22222222222\nfault-no-balance-2,u2,NGA,BVN,22222222222\nb3,u3,NGA,BVN,22222222222\n"
+        ),
+    )
+    .unwrap();
+    let mut cmd = against(&sandbox);
+    bulk(&mut cmd);
+    let mut summary = run_json(&mut cmd, 3);
+    summary["elapsedSeconds"] = Value::from(0);
+    insta::assert_json_snapshot!("bulk_stopped", summary);
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 1);
+
+    // Fixed, the same --out completes the job: every row has its line, exit 0.
+    std::fs::write(
+        &input,
+        format!(
+            "{header}b1,u1,NGA,BVN,22222222222\nb2,u2,NGA,BVN,22222222222\nb3,u3,NGA,BVN,00000000000\n"
+        ),
+    )
+    .unwrap();
+    let mut cmd = against(&sandbox);
+    bulk(&mut cmd);
+    let mut summary = run_json(&mut cmd, 0);
+    summary["elapsedSeconds"] = Value::from(0);
+    insta::assert_json_snapshot!("bulk_resumed", summary);
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 3);
+}

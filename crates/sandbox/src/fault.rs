@@ -26,6 +26,8 @@ pub(crate) enum Fault {
     Busy,
     /// `SERVICE_BUSY` with `Retry-After: 1` the first time per id, then normal answers.
     BusyOnce,
+    /// `INSUFFICIENT_BALANCE`: the account cannot pay for any more calls.
+    NoBalance,
     /// HTTP 502 with an HTML body, as a proxy in front of the vendor would send.
     BadGateway,
     /// Send the start of the body, then drop the connection.
@@ -62,6 +64,7 @@ impl Fault {
             ("iam-once", Fault::IamOnce),
             ("busy-once", Fault::BusyOnce),
             ("busy", Fault::Busy),
+            ("no-balance", Fault::NoBalance),
             ("huge", Fault::Huge),
             ("cut", Fault::Cut),
             ("502", Fault::BadGateway),
@@ -95,6 +98,10 @@ mod tests {
         assert_eq!(Fault::from_prefix("fault-busy"), Some(Fault::Busy));
         assert_eq!(Fault::from_prefix("fault-busy-1"), Some(Fault::Busy));
         assert_eq!(Fault::from_prefix("fault-busybody"), None);
+        assert_eq!(
+            Fault::from_prefix("fault-no-balance-7"),
+            Some(Fault::NoBalance)
+        );
         assert_eq!(Fault::from_prefix("fault-busy-once"), Some(Fault::BusyOnce));
         assert_eq!(
             Fault::from_prefix("fault-busy-once-2"),

@@ -113,6 +113,7 @@
 //! | `fault-delay-<ms>-` | waits `<ms>` milliseconds (at most 60 s), then answers normally |
 //! | `fault-busy` | `SERVICE_BUSY` with header `Retry-After: 1` |
 //! | `fault-busy-once` | `SERVICE_BUSY` with `Retry-After: 1` the first time per id, then normal answers |
+//! | `fault-no-balance` | `INSUFFICIENT_BALANCE` (an account-level refusal: nothing was processed) |
 //! | `fault-502` | HTTP 502 with an HTML body |
 //! | `fault-cut` | sends the headers and 16 bytes of the body, then closes the connection |
 //! | `fault-truncated` | HTTP 200 with the first half of the JSON body |
@@ -163,7 +164,7 @@ pub use fault::{MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
 pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
 pub use server::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
-    MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
+    MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
 pub use signal::wait_for_stop_signal;
 

@@ -45,6 +45,9 @@ pub const MSG_NOT_FOUND: &str = "No such API";
 pub const MSG_METHOD: &str = "Method not allowed";
 /// Message of `SERVICE_BUSY` (ours).
 pub const MSG_BUSY: &str = "Service busy, please retry later";
+/// Message of `INSUFFICIENT_BALANCE` (`fault-no-balance`; the vendor's wording is not
+/// documented).
+pub const MSG_NO_BALANCE: &str = "Insufficient balance";
 /// Message of `/sandbox/complete` with an outcome the sandbox does not know (ours).
 pub const MSG_BAD_OUTCOME: &str = "Unknown outcome";
 /// Message of completing a transaction that already has a final result (ours).
@@ -316,6 +319,9 @@ async fn fault_before(app: &App, fault: Option<Fault>, key: &str) -> Option<Resp
             reply.retry_after = true;
             Some(reply.into_response())
         }
+        Fault::NoBalance => Some(
+            Reply::new(ResponseCode::InsufficientBalance, MSG_NO_BALANCE, None).into_response(),
+        ),
         Fault::BadGateway => {
             let mut response = Html(
                 "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>sandbox</center></body></html>",

@@ -126,6 +126,21 @@ fn busy_with_retry_after() {
 }
 
 #[test]
+fn no_balance_refuses_every_endpoint() {
+    let f = fixture();
+    let check = |answer: Answer| {
+        assert_eq!(answer.status, 200);
+        let body = answer.envelope();
+        assert_eq!(body["code"], "INSUFFICIENT_BALANCE");
+        assert_eq!(body["message"], advanceai_sandbox::MSG_NO_BALANCE);
+        assert!(body["data"].is_null());
+    };
+    check(f.verify("fault-no-balance"));
+    check(f.generate("fault-no-balance-2"));
+    check(f.result(&f.faulty_transaction("fault-no-balance")));
+}
+
+#[test]
 fn bad_gateway_html() {
     let f = fixture();
     for answer in [f.verify("fault-502-a"), f.result("fault-502-b")] {

@@ -19,7 +19,7 @@ use ureq3::tls::{Certificate, RootCerts, TlsConfig};
 use crate::config::ClientConfig;
 use crate::error::{Error, TransportErrorKind, excerpt};
 use crate::retry::is_retryable;
-use crate::token::TokenCache;
+use crate::token::{AccessToken, TokenCache};
 
 /// The longest excerpt of a non-JSON body kept in [`Error::UnexpectedResponse`].
 pub const EXCERPT_MAX_BYTES: usize = 200;
@@ -158,6 +158,16 @@ impl Client {
     /// `Display` are redacted; [`Secret::expose`] gives the text.
     pub fn token(&self) -> Result<Secret, Error> {
         Ok(self.cached_token(None)?.value)
+    }
+
+    /// The current access token and its expiry, as the token API's `data` has them; fetched
+    /// or refreshed like [`Client::token`].
+    pub fn access_token(&self) -> Result<AccessToken, Error> {
+        let cached = self.cached_token(None)?;
+        Ok(AccessToken {
+            token: cached.value,
+            expired_time: cached.expires_ms,
+        })
     }
 
     /// Database ID-number verification (billable: see the retry rules on [`Client`]).

@@ -49,6 +49,7 @@ pub use config::{
 };
 pub use error::{Error, TransportErrorKind};
 pub use retry::RetryPolicy;
+pub use token::AccessToken;
 
 #[cfg(test)]
 mod send_sync {

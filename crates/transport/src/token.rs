@@ -7,6 +7,17 @@ use advanceai_core::Secret;
 
 use crate::error::Error;
 
+/// An access token and its expiry, from [`crate::Client::access_token`]. `Debug` shows the
+/// expiry only.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AccessToken {
+    /// The token for the `X-ACCESS-TOKEN` header (redacted in `Debug`).
+    pub token: Secret,
+    /// The server's `expiredTime`: when the token stops working, epoch milliseconds.
+    pub expired_time: u64,
+}
+
 /// A cached token and when the client should stop using it.
 #[derive(Clone, Debug)]
 pub(crate) struct Cached {

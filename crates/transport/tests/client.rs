@@ -55,6 +55,15 @@ fn every_endpoint_succeeds() {
     let (sandbox, client) = setup();
     let token = client.token().unwrap();
     assert!(!token.expose().is_empty());
+    // The same cached token, with the server's expiry (in the future) and a redacted Debug.
+    let access = client.access_token().unwrap();
+    assert_eq!(access.token.expose(), token.expose());
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    assert!(access.expired_time > now_ms, "{access:?}");
+    assert!(!format!("{access:?}").contains(token.expose()));
     let data = client.verify_id_number(&verification("order-1")).unwrap();
     assert!(data.passed());
     let url = client.generate_url(&generate("order-2")).unwrap();

@@ -45,6 +45,11 @@ impl Row {
             RowInput::Unreadable { biz_id, .. } => biz_id.as_deref(),
         }
     }
+
+    /// Whether the row would be sent: readable, and valid by the server's rules.
+    pub(crate) fn is_sendable(&self) -> bool {
+        matches!(&self.input, RowInput::Request(request) if request.validate().is_ok())
+    }
 }
 
 /// The input format.

@@ -45,18 +45,22 @@ pub(crate) struct BulkOptions {
 }
 
 /// Why a bulk run could not run or finish.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub(crate) enum BulkError {
     /// Bad options or unusable files (exit 2).
     Usage(String),
     /// Reading or writing failed (exit 4).
     Io(String),
+    /// The token could not be fetched before the first row: bad keys, unreachable host
+    /// (exit 3 or 4, like any command). No row was sent.
+    Client(advanceai_transport::Error),
 }
 
 impl fmt::Display for BulkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Usage(message) | Self::Io(message) => f.write_str(message),
+            Self::Client(error) => error.fmt(f),
         }
     }
 }
@@ -115,23 +119,33 @@ pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, Bul
             todo.len()
         );
     }
+    // Wrong keys or an unreachable host fail the command here, before any row is sent,
+    // instead of once per row. (A file of invalid rows alone needs no server.)
+    if todo.iter().any(|row| row.is_sendable()) {
+        client.token().map_err(BulkError::Client)?;
+    }
 
     let mut progress = Progress::new(todo.len() as u64);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut write_error = None;
+    let mut finished = 0usize;
     std::thread::scope(|scope| {
-        let (sender, receiver) = mpsc::channel::<(&Row, Outcome)>();
+        let (sender, receiver) = mpsc::channel::<(&Row, Outcome, Option<String>)>();
         for _ in 0..options.concurrency.min(todo.len()) {
             let sender = sender.clone();
             let (todo, next, stop, limiter) = (&todo, &next, &stop, limiter.as_ref());
             scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let Some(row) = todo.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                while !stop.load(Ordering::SeqCst) {
+                    let Some(row) = todo.get(next.fetch_add(1, Ordering::SeqCst)) else {
                         break;
                     };
-                    let outcome = process(client, limiter, row);
-                    if sender.send((row, outcome)).is_err() {
+                    let (outcome, stop_reason) = process(client, limiter, row);
+                    if stop_reason.is_some() {
+                        // Rows already in flight finish; no new row starts.
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                    if sender.send((row, outcome, stop_reason)).is_err() {
                         break;
                     }
                 }
@@ -139,15 +153,19 @@ pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, Bul
         }
         drop(sender);
         // The single writer: a row counts once its line is written and flushed.
-        for (row, outcome) in receiver {
-            if outcome.is_written() {
-                if let Err(e) = out.append(&outcome::line(row, &outcome)) {
-                    write_error = Some(format!("cannot write to {}: {e}", options.out.display()));
-                    stop.store(true, Ordering::Relaxed);
-                    break;
-                }
+        for (row, outcome, stop_reason) in receiver {
+            if outcome.is_written()
+                && let Err(e) = out.append(&outcome::line(row, &outcome))
+            {
+                write_error = Some(format!("cannot write to {}: {e}", options.out.display()));
+                stop.store(true, Ordering::SeqCst);
+                break;
             }
+            finished += 1;
             summary.count(&outcome);
+            if let Some(reason) = stop_reason {
+                summary.stopped.get_or_insert(reason);
+            }
             progress.advance(&summary);
         }
     });
@@ -157,6 +175,7 @@ pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, Bul
     }
     out.finish()
         .map_err(|e| BulkError::Io(format!("cannot sync {}: {e}", options.out.display())))?;
+    summary.not_started = (todo.len() - finished) as u64;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -190,31 +209,32 @@ fn check_same_input(
         return Err(foreign(*row));
     }
     for row in rows {
-        if let (Some(Some(done)), Some(current)) = (answered.get(&row.number), row.biz_id()) {
-            if done != current {
-                return Err(foreign(row.number));
-            }
+        if let (Some(Some(done)), Some(current)) = (answered.get(&row.number), row.biz_id())
+            && done != current
+        {
+            return Err(foreign(row.number));
         }
     }
     Ok(())
 }
 
 /// Verifies one row: locally refused when unreadable or invalid, otherwise sent once.
-fn process(client: &Client, limiter: Option<&RateLimiter>, row: &Row) -> Outcome {
+/// Returns its outcome, and why the whole run must stop when it must.
+fn process(client: &Client, limiter: Option<&RateLimiter>, row: &Row) -> (Outcome, Option<String>) {
     let request = match &row.input {
-        RowInput::Unreadable { reason, .. } => return Outcome::invalid_row(reason),
+        RowInput::Unreadable { reason, .. } => return (Outcome::invalid_row(reason), None),
         RowInput::Request(request) => request,
     };
     if let Err(problem) = request.validate() {
-        return Outcome::invalid_input(problem);
+        return (Outcome::invalid_input(problem), None);
     }
     if let Some(limiter) = limiter {
         limiter.wait();
     }
     // The client never resends a billable call once it may have left; neither do we.
     match client.verify_id_number(request) {
-        Ok(data) => Outcome::verdict(&data),
-        Err(error) => Outcome::from_error(&error),
+        Ok(data) => (Outcome::verdict(&data), None),
+        Err(error) => (Outcome::from_error(&error), outcome::stop_reason(&error)),
     }
 }
 
@@ -262,7 +282,7 @@ mod tests {
     const HEADER: &str = "bizId,userId,region,numberType,numberValue\n";
 
     #[test]
-    fn every_outcome_gets_one_line() {
+    fn every_answer_gets_one_line() {
         let (_sandbox, client) = sandbox_client();
         let dir = tempfile::tempdir().unwrap();
         let csv = format!(
@@ -283,7 +303,9 @@ mod tests {
             .iter()
             .map(|l| (l["bizId"].as_str().unwrap().to_owned(), l))
             .collect();
-        assert_eq!(out.len(), 7);
+        // The busy row was refused unprocessed: no line, so that a rerun sends it.
+        assert_eq!(out.len(), 6);
+        assert!(!by_biz.contains_key("fault-busy-x"));
         assert_eq!(by_biz["b-pass"]["row"], 1);
         assert_eq!(by_biz["b-pass"]["overallResult"], "PASS");
         assert_eq!(by_biz["b-pass"]["errorCode"], "SUCCESS");
@@ -310,18 +332,19 @@ mod tests {
                 .unwrap()
                 .starts_with("may have been billed: check before retrying"),
         );
-        assert_eq!(by_biz["fault-busy-x"]["error"]["kind"], "API_ERROR");
-        assert_eq!(by_biz["fault-busy-x"]["error"]["code"], "SERVICE_BUSY");
 
         let json = summary.to_json();
         assert_eq!(json["rows"], 7);
-        assert_eq!(json["answered"], 7);
+        assert_eq!(json["answered"], 6);
         assert_eq!(json["results"]["PASS"], 1);
         assert_eq!(json["results"]["FAIL"], 1);
         assert_eq!(json["results"]["INCOMPLETE"], 1);
         assert_eq!(json["invalid"], 2);
         assert_eq!(json["unknownOutcome"], 1);
-        assert_eq!(json["apiErrors"]["SERVICE_BUSY"], 1);
+        assert_eq!(json["refused"]["SERVICE_BUSY"], 1);
+        assert_eq!(json["notSent"], 1);
+        // An unknown outcome needs someone to look: not a clean exit.
+        assert_eq!(summary.exit(), crate::commands::output::Exit::Transport);
 
         // No ID number in the output, only masks.
         let text = std::fs::read_to_string(&options.out).unwrap();
@@ -329,11 +352,12 @@ mod tests {
             assert!(!text.contains(number));
         }
 
-        // A rerun sends nothing and writes nothing.
+        // A rerun sends only the refused row (refused again) and writes nothing.
         let again = run(&client, &options).unwrap();
-        assert_eq!(again.skipped_already_done, 7);
+        assert_eq!(again.skipped_already_done, 6);
         assert_eq!(again.answered(), 0);
-        assert_eq!(lines(&options.out).len(), 7);
+        assert_eq!(again.refused["SERVICE_BUSY"], 1);
+        assert_eq!(lines(&options.out).len(), 6);
     }
 
     #[test]
@@ -417,7 +441,7 @@ mod tests {
     }
 
     #[test]
-    fn not_sent_rows_are_not_written() {
+    fn an_unreachable_api_fails_before_any_row() {
         // Nothing listens on this port (a sandbox started and stopped): connection refused.
         let base_url = {
             let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
@@ -437,12 +461,70 @@ mod tests {
         )
         .unwrap();
         let options = options(dir.path(), "in.csv");
+        match run(&client, &options) {
+            Err(BulkError::Client(error)) => assert!(!error.may_have_been_processed()),
+            other => panic!("expected the token fetch to fail: {other:?}"),
+        }
+        assert!(lines(&options.out).is_empty());
+
+        // Invalid rows alone need no server: they are answered locally.
+        std::fs::write(
+            dir.path().join("in.csv"),
+            format!("{HEADER}b1,u1,NGA,BVN,1\nb2,u2\n"),
+        )
+        .unwrap();
         let summary = run(&client, &options).unwrap();
-        assert_eq!(summary.not_sent, 1);
-        assert_eq!(summary.invalid, 1);
-        let out = lines(&options.out);
-        assert_eq!(out.len(), 1);
-        assert_eq!(out[0]["row"], 2);
+        assert_eq!(summary.invalid, 2);
+        assert_eq!(summary.exit(), crate::commands::output::Exit::Ok);
+        assert_eq!(lines(&options.out).len(), 2);
+    }
+
+    #[test]
+    fn an_account_refusal_stops_the_run_and_a_rerun_finishes_it() {
+        let (sandbox, client) = sandbox_client();
+        let dir = tempfile::tempdir().unwrap();
+        let write_input = |second_biz_id: &str| {
+            let mut csv = format!(
+                "{HEADER}b1,u1,NGA,BVN,22222222222\n{second_biz_id},u2,NGA,BVN,22222222222\n"
+            );
+            for i in 3..=10 {
+                csv.push_str(&format!("b{i},u{i},NGA,BVN,22222222222\n"));
+            }
+            std::fs::write(dir.path().join("in.csv"), csv).unwrap();
+        };
+        write_input("fault-no-balance-2");
+        let mut options = options(dir.path(), "in.csv");
+        options.concurrency = 1;
+        let summary = run(&client, &options).unwrap();
+        assert_eq!(summary.results["PASS"], 1);
+        assert_eq!(summary.refused["INSUFFICIENT_BALANCE"], 1);
+        assert_eq!(summary.not_started, 8);
+        assert!(
+            summary
+                .stopped
+                .as_deref()
+                .is_some_and(|s| s.contains("INSUFFICIENT_BALANCE"))
+        );
+        assert_eq!(summary.exit(), crate::commands::output::Exit::Api);
+        // Two verification calls reached the server: nothing after the refusal.
+        assert_eq!(
+            sandbox.request_count(advanceai_core::Endpoint::IdNumberVerification),
+            2
+        );
+        assert_eq!(lines(&options.out).len(), 1);
+
+        // Once the account is topped up, the same --out finishes the job.
+        write_input("b2");
+        let again = run(&client, &options).unwrap();
+        assert_eq!(again.skipped_already_done, 1);
+        assert_eq!(again.results["PASS"], 9);
+        assert_eq!(again.exit(), crate::commands::output::Exit::Ok);
+        let mut rows: Vec<u64> = lines(&options.out)
+            .iter()
+            .map(|l| l["row"].as_u64().unwrap())
+            .collect();
+        rows.sort_unstable();
+        assert_eq!(rows, (1..=10).collect::<Vec<u64>>());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! What happened to one row, and the output line that records it.
 
-use advanceai_core::{InvalidRequest, VerificationData};
+use advanceai_core::{InvalidRequest, ResponseCode, VerificationData};
 use advanceai_transport::Error;
 use serde::Serialize;
 
@@ -22,7 +22,7 @@ pub(crate) enum Outcome {
         /// The vendor's id of the verification.
         signature_id: Option<String>,
     },
-    /// No verdict. Written to the output unless `kind` is [`ErrorKind::NotSent`].
+    /// No verdict. Written to the output when [`ErrorKind::is_written`].
     Error {
         /// Which kind of failure.
         kind: ErrorKind,
@@ -42,7 +42,8 @@ pub(crate) enum ErrorKind {
     InvalidRow,
     /// The row breaks a server rule; refused locally, not sent.
     InvalidInput,
-    /// The API answered a code other than `SUCCESS`.
+    /// The API answered a code other than `SUCCESS` about this row (`PARAMETER_ERROR`, or
+    /// a code that does not prove the request was refused unprocessed, such as `ERROR`).
     Api,
     /// The request may have reached the server but no answer came back: may have been
     /// billed, so never resent.
@@ -50,6 +51,10 @@ pub(crate) enum ErrorKind {
     /// The request provably never left (connection refused, DNS): not written, so a rerun
     /// tries it again.
     NotSent,
+    /// The API refused the request with a code that proves it was not processed and is not
+    /// about this row (`SERVICE_BUSY`, `IAM_FAILED`, `INSUFFICIENT_BALANCE`...): not
+    /// written, so a rerun tries it again.
+    Refused,
 }
 
 impl ErrorKind {
@@ -61,8 +66,29 @@ impl ErrorKind {
             Self::Api => "API_ERROR",
             Self::UnknownOutcome => "UNKNOWN_OUTCOME",
             Self::NotSent => "NOT_SENT",
+            Self::Refused => "REFUSED",
         }
     }
+
+    /// Whether a row with this outcome gets its output line: every answer about the row
+    /// itself does; a row that was not processed for a reason outside it does not, so that
+    /// a rerun sends it.
+    pub(crate) fn is_written(self) -> bool {
+        !matches!(self, Self::NotSent | Self::Refused)
+    }
+}
+
+/// Whether an API code refuses the whole account rather than one request: no other row can
+/// succeed until someone acts, so the run stops instead of sending every row to be refused.
+fn refuses_the_account(code: &ResponseCode) -> bool {
+    matches!(
+        code,
+        ResponseCode::IamFailed
+            | ResponseCode::InsufficientBalance
+            | ResponseCode::OverQueryLimit
+            | ResponseCode::AccountDisabled
+            | ResponseCode::ClientError
+    )
 }
 
 impl Outcome {
@@ -101,7 +127,26 @@ impl Outcome {
         let code = error.code().map(|c| c.as_str().to_owned());
         match error {
             Error::InvalidInput(problem) => Self::invalid_input(*problem),
-            // An API code is an answer, whatever it says.
+            // Refused before any work, for a reason outside the row: a rerun sends it.
+            Error::Api {
+                code: api_code,
+                message,
+                transaction_id,
+                ..
+            } if api_code.proves_not_processed()
+                && !matches!(
+                    api_code,
+                    ResponseCode::ParameterError | ResponseCode::EmptyParameterError
+                ) =>
+            {
+                Self::Error {
+                    kind: ErrorKind::Refused,
+                    code,
+                    message: message.clone(),
+                    transaction_id: transaction_id.clone(),
+                }
+            }
+            // Any other API code is an answer about this row.
             Error::Api {
                 message,
                 transaction_id,
@@ -132,13 +177,22 @@ impl Outcome {
 
     /// Whether the row gets an output line (and so is skipped by a rerun).
     pub(crate) fn is_written(&self) -> bool {
-        !matches!(
-            self,
-            Self::Error {
-                kind: ErrorKind::NotSent,
-                ..
-            }
-        )
+        match self {
+            Self::Verdict { .. } => true,
+            Self::Error { kind, .. } => kind.is_written(),
+        }
+    }
+}
+
+/// Why the whole run should stop after `error`, if it should: the API refused the account
+/// (bad keys, no balance, quota reached, account disabled), so every other row would be
+/// refused too.
+pub(crate) fn stop_reason(error: &Error) -> Option<String> {
+    match error {
+        Error::Api { code, message, .. } if refuses_the_account(code) => {
+            Some(format!("the API answered {code}: {message}"))
+        }
+        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@
 //! file is synced once at the end of the run (only a machine crash could lose lines).
 
 use std::collections::BTreeMap;
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{ErrorKind as IoErrorKind, Read, Write};
 use std::path::Path;
 
@@ -31,7 +31,8 @@ pub(crate) struct Output {
     file: File,
 }
 
-/// Opens (or creates) `path`, drops a trailing partial line, and returns the rows it
+/// Opens (or creates) `path`, locks it for this run (an advisory lock, released when the
+/// process ends, however it ends), drops a trailing partial line, and returns the rows it
 /// already answers.
 pub(crate) fn open(path: &Path) -> Result<(Output, Answered), OutputError> {
     let io = |what: &str, e: std::io::Error| {
@@ -43,6 +44,17 @@ pub(crate) fn open(path: &Path) -> Result<(Output, Answered), OutputError> {
         .create(true)
         .open(path)
         .map_err(|e| io("open", e))?;
+    // Two runs appending to one file would each send the rows the other is sending.
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            return Err(OutputError::Foreign(format!(
+                "{} is in use by another advanceai bulk run: wait for it, or use another --out file",
+                path.display()
+            )));
+        }
+        Err(TryLockError::Error(e)) => return Err(io("lock", e)),
+    }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|e| io("read", e))?;
     let (answered, keep, needs_newline) = scan(&bytes).map_err(OutputError::Foreign)?;
@@ -186,6 +198,18 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             format!("{A}\n{B}\n")
         );
+
+        drop(output);
+
+        // A second run on the same file is refused while the first holds it.
+        let (first, _) = open(&path).unwrap();
+        let refused = open(&path).unwrap_err();
+        assert!(
+            matches!(&refused, OutputError::Foreign(m) if m.contains("in use by another")),
+            "{refused:?}"
+        );
+        drop(first);
+        assert!(open(&path).is_ok());
 
         // A new file is created.
         let fresh = dir.path().join("new.jsonl");

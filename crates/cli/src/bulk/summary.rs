@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::outcome::{ErrorKind, MAY_HAVE_BEEN_BILLED, Outcome};
+use crate::commands::output::Exit;
 
 /// What a bulk run did, per outcome.
 #[derive(Debug, Default)]
@@ -25,9 +26,16 @@ pub(crate) struct Summary {
     /// Rows that may have been processed without an answer: never resent.
     pub(crate) unknown_outcome: u64,
     /// Rows that provably never left (connection refused...): not written, a rerun
-    /// retries them.
+    /// sends them.
     pub(crate) not_sent: u64,
-    /// The first reason a row was not sent.
+    /// Rows the API refused unprocessed for a reason outside the row (`SERVICE_BUSY`,
+    /// `IAM_FAILED`...), by code: not written, a rerun sends them.
+    pub(crate) refused: BTreeMap<String, u64>,
+    /// Rows never started because the run stopped early: a rerun sends them.
+    pub(crate) not_started: u64,
+    /// Why the run stopped early (the API refused the account).
+    pub(crate) stopped: Option<String>,
+    /// The first reason a row was not sent or refused.
     pub(crate) not_sent_reason: Option<String>,
     /// How long this run took.
     pub(crate) elapsed: Duration,
@@ -57,6 +65,12 @@ impl Summary {
                     self.not_sent += 1;
                     self.not_sent_reason.get_or_insert_with(|| message.clone());
                 }
+                ErrorKind::Refused => {
+                    let code = code.clone().unwrap_or_default();
+                    self.not_sent_reason
+                        .get_or_insert_with(|| format!("{code}: {message}"));
+                    *self.refused.entry(code).or_default() += 1;
+                }
             },
         }
     }
@@ -69,6 +83,26 @@ impl Summary {
             + self.unknown_outcome
     }
 
+    /// Rows of the input without their output line after this run: a rerun with the same
+    /// `--out` sends them.
+    pub(crate) fn left_to_send(&self) -> u64 {
+        self.not_sent + self.refused.values().sum::<u64>() + self.not_started
+    }
+
+    /// How the command exits: 0 when every row has its line and none has an unknown
+    /// outcome; 4 when a row has an unknown outcome (someone must check it) or could not be
+    /// sent because of the network; 3 when rows are left only because the API refused them
+    /// unprocessed (busy, bad keys, no balance...).
+    pub(crate) fn exit(&self) -> Exit {
+        if self.unknown_outcome > 0 || self.not_sent > 0 {
+            Exit::Transport
+        } else if self.left_to_send() > 0 {
+            Exit::Api
+        } else {
+            Exit::Ok
+        }
+    }
+
     /// The summary as one JSON object (camelCase, like the API).
     pub(crate) fn to_json(&self) -> Value {
         json!({
@@ -79,8 +113,10 @@ impl Summary {
             "apiErrors": self.api_errors,
             "invalid": self.invalid,
             "unknownOutcome": self.unknown_outcome,
-            "notSent": self.not_sent,
+            "notSent": self.left_to_send(),
             "notSentReason": self.not_sent_reason,
+            "refused": self.refused,
+            "stoppedEarly": self.stopped,
             "elapsedSeconds": (self.elapsed.as_secs_f64() * 1000.0).round() / 1000.0,
         })
     }
@@ -123,12 +159,22 @@ impl Summary {
             "  unknown outcome ({MAY_HAVE_BEEN_BILLED}): {}",
             self.unknown_outcome
         );
-        if self.not_sent > 0 {
+        if let Some(reason) = &self.stopped {
             let _ = writeln!(
                 text,
-                "  not sent, not written ({}): {}; rerun with the same --out to retry them",
-                self.not_sent_reason.as_deref().unwrap_or("unknown reason"),
-                self.not_sent
+                "  STOPPED EARLY: {reason}; {} rows not started",
+                self.not_started
+            );
+        }
+        if self.left_to_send() > 0 {
+            let _ = writeln!(
+                text,
+                "  not sent, no line written ({}): {}; fix the cause, then rerun with the same --out to send them",
+                self.not_sent_reason
+                    .as_deref()
+                    .or(self.stopped.as_deref())
+                    .unwrap_or("unknown reason"),
+                self.left_to_send()
             );
         }
         text
@@ -171,28 +217,64 @@ mod tests {
             verdict("FAIL"),
             error(ErrorKind::InvalidRow, None),
             error(ErrorKind::InvalidInput, Some("PARAMETER_ERROR")),
-            error(ErrorKind::Api, Some("SERVICE_BUSY")),
+            error(ErrorKind::Api, Some("ERROR")),
             error(ErrorKind::UnknownOutcome, Some("TRANSPORT_ERROR")),
             error(ErrorKind::NotSent, Some("TRANSPORT_ERROR")),
+            error(ErrorKind::Refused, Some("SERVICE_BUSY")),
         ] {
             summary.count(&outcome);
         }
         let json = summary.to_json();
         assert_eq!(json["results"]["PASS"], 2);
         assert_eq!(json["results"]["FAIL"], 1);
-        assert_eq!(json["apiErrors"]["SERVICE_BUSY"], 1);
+        assert_eq!(json["apiErrors"]["ERROR"], 1);
         assert_eq!(json["invalid"], 2);
         assert_eq!(json["unknownOutcome"], 1);
-        assert_eq!(json["notSent"], 1);
+        assert_eq!(json["notSent"], 2);
+        assert_eq!(json["refused"]["SERVICE_BUSY"], 1);
         assert_eq!(json["answered"], 7);
         assert_eq!(json["skippedAlreadyDone"], 1);
         let text = summary.render_text();
         assert!(text.contains("PASS 2, FAIL 1, INCOMPLETE 0"), "{text}");
-        assert!(text.contains("API errors: SERVICE_BUSY 1"), "{text}");
+        assert!(text.contains("API errors: ERROR 1"), "{text}");
         assert!(
             text.contains("unknown outcome (may have been billed"),
             "{text}"
         );
         assert!(text.contains("rerun with the same --out"), "{text}");
+    }
+
+    #[test]
+    fn exit_code_says_whether_the_output_is_complete() {
+        let mut summary = Summary::default();
+        for outcome in [
+            verdict("PASS"),
+            verdict("FAIL"),
+            error(ErrorKind::InvalidRow, None),
+            error(ErrorKind::Api, Some("ERROR")),
+        ] {
+            summary.count(&outcome);
+        }
+        // FAIL, invalid rows and API answers are results in the file: the run is complete.
+        assert_eq!(summary.exit(), Exit::Ok);
+
+        let mut refused = Summary::default();
+        refused.count(&error(ErrorKind::Refused, Some("SERVICE_BUSY")));
+        assert_eq!(refused.exit(), Exit::Api);
+        let stopped = Summary {
+            not_started: 3,
+            stopped: Some("the API answered IAM_FAILED: x".into()),
+            ..Summary::default()
+        };
+        assert_eq!(stopped.exit(), Exit::Api);
+        assert!(stopped.render_text().contains("STOPPED EARLY"));
+
+        let mut unknown = Summary::default();
+        unknown.count(&error(ErrorKind::UnknownOutcome, Some("TRANSPORT_ERROR")));
+        unknown.count(&error(ErrorKind::Refused, Some("SERVICE_BUSY")));
+        assert_eq!(unknown.exit(), Exit::Transport);
+        let mut not_sent = Summary::default();
+        not_sent.count(&error(ErrorKind::NotSent, Some("TRANSPORT_ERROR")));
+        assert_eq!(not_sent.exit(), Exit::Transport);
     }
 }

@@ -21,12 +21,13 @@ pub(crate) struct Done {
     pub(crate) exit: Exit,
 }
 
-/// `advanceai token`: the one command that prints the token, on stdout only.
+/// `advanceai token`: the one command that prints the token, on stdout only: the bare
+/// token as text (for `$(advanceai token)`), or the token API's `data` with `--json`.
 pub(crate) fn token(client: &Client) -> Result<Done, Failure> {
-    let token = client.token()?;
+    let access = client.access_token()?;
     Ok(Done {
-        text: token.expose().to_owned(),
-        json: json!({ "token": token.expose() }),
+        text: access.token.expose().to_owned(),
+        json: json!({ "token": access.token.expose(), "expiredTime": access.expired_time }),
         exit: Exit::Ok,
     })
 }
@@ -137,6 +138,8 @@ pub(crate) fn render_verdict(title: &str, json: &Value) -> String {
         let _ = writeln!(text, "  person (masked by the API):");
         for (name, value) in person {
             let shown = match value {
+                // The API sends the birthday in clear: the text output shows the year only.
+                Value::String(s) if name == "birthday" => mask_birthday(s),
                 Value::String(s) => s.clone(),
                 Value::Null => continue,
                 other => other.to_string(),
@@ -150,4 +153,34 @@ pub(crate) fn render_verdict(title: &str, json: &Value) -> String {
         }
     }
     text
+}
+
+/// A birthday with everything after the year masked: `1994-07-13` → `1994-**-**`.
+fn mask_birthday(birthday: &str) -> String {
+    birthday
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i >= 4 && c.is_ascii_digit() { '*' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_output_masks_the_birthday_after_the_year() {
+        assert_eq!(mask_birthday("1994-07-13"), "1994-**-**");
+        assert_eq!(mask_birthday("1965/01/16"), "1965/**/**");
+        assert_eq!(mask_birthday(""), "");
+        let json = serde_json::json!({
+            "overallResult": "PASS",
+            "errorCode": "SUCCESS",
+            "docDatabaseDetail": {"birthday": "1994-07-13", "firstName": "T****E"}
+        });
+        let text = render_verdict("verify", &json);
+        assert!(text.contains("birthday: 1994-**-**"), "{text}");
+        assert!(!text.contains("07-13"), "{text}");
+        assert!(text.contains("firstName: T****E"), "{text}");
+    }
 }
