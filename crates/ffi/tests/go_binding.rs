@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use advanceai_sandbox::{Sandbox, SandboxConfig};
-use common::{have, profile_dir, repo_root, run, skip};
+use common::{have, out_dir, profile_dir, repo_root, run, skip};
 
 #[test]
 fn go_binding_passes_vet_and_tests_against_the_sandbox() {
@@ -25,6 +25,13 @@ fn go_binding_passes_vet_and_tests_against_the_sandbox() {
     let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
 
     run(go(&dir, "vet").arg("./..."));
+    // The README's program is a main package: build and link it (vet only type-checks).
+    let readme_binary = out_dir("go").join("readme_example");
+    run(go(&dir, "build")
+        .arg("-o")
+        .arg(&readme_binary)
+        .arg("./examples/readme"));
+    assert!(readme_binary.is_file());
     let output = run(go(&dir, "test")
         .args(["-count=1", "-v", "./..."])
         .env("ADVANCEAI_SANDBOX_URL", sandbox.base_url())
@@ -36,6 +43,18 @@ fn go_binding_passes_vet_and_tests_against_the_sandbox() {
     assert!(
         !stdout.contains("--- SKIP") && passed > 0,
         "go test skipped tests or ran none ({passed} passed):\n{stdout}"
+    );
+}
+
+#[test]
+fn readme_shows_the_compiled_go_example() {
+    let root = repo_root();
+    let example =
+        std::fs::read_to_string(root.join("bindings/go/examples/readme/main.go")).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```go\n{example}```")),
+        "README.md must show bindings/go/examples/readme/main.go verbatim in a ```go block"
     );
 }
 

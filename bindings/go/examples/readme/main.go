@@ -1,4 +1,4 @@
-package advanceai_test
+package main
 
 import (
 	"errors"
@@ -11,8 +11,7 @@ import (
 )
 
 // Verifies a Nigerian BVN, then starts an H5 liveness flow and waits for its result.
-// Not run by go test (it needs credentials); go vet and go test compile it.
-func Example() {
+func main() {
 	client, err := advanceai.NewClient(advanceai.Config{
 		BaseURL:   os.Getenv("ADVANCEAI_BASE_URL"), // "" means https://sg-api.advance.ai
 		AccessKey: os.Getenv("ADVANCEAI_ACCESS_KEY"),
