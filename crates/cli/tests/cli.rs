@@ -400,6 +400,60 @@ fn faults_map_to_exit_codes() {
     assert_eq!(json["error"]["kind"], "PARSE_ERROR");
 }
 
+#[test]
+fn every_sandbox_fault_has_its_exit_code() {
+    let sandbox = start();
+    // (bizId prefix, exit code, error kind or verdict, error code)
+    let cases = [
+        ("fault-delay-50-b", 0, "PASS", None),
+        ("fault-busy-b", 3, "API_ERROR", Some("SERVICE_BUSY")),
+        // A billable call is not resent after SERVICE_BUSY by the client itself.
+        ("fault-busy-once-b", 3, "API_ERROR", Some("SERVICE_BUSY")),
+        (
+            "fault-no-balance-b",
+            3,
+            "API_ERROR",
+            Some("INSUFFICIENT_BALANCE"),
+        ),
+        ("fault-502-b", 4, "UNEXPECTED_RESPONSE", None),
+        ("fault-cut-b", 4, "TRANSPORT_ERROR", None),
+        ("fault-truncated-b", 4, "PARSE_ERROR", None),
+        ("fault-huge-b", 4, "RESPONSE_TOO_LARGE", None),
+        // One forced token refresh, one more try: the caller sees the answer.
+        ("fault-iam-once-b", 0, "PASS", None),
+        (
+            "fault-unknown-code-b",
+            3,
+            "API_ERROR",
+            Some(advanceai_sandbox::UNKNOWN_CODE),
+        ),
+        // An unknown errorCode next to FAIL is a completed verdict: exit 1.
+        ("fault-unknown-error-code-b", 1, "FAIL", None),
+    ];
+    for (biz_id, code, kind_or_verdict, error_code) in cases {
+        let json = run_json(
+            against(&sandbox)
+                .args(["--timeout", "5"])
+                .args(verify_args("22222222222", biz_id)),
+            code,
+        );
+        if code <= 1 {
+            assert_eq!(json["overallResult"], kind_or_verdict, "{biz_id}: {json}");
+        } else {
+            assert_eq!(json["error"]["kind"], kind_or_verdict, "{biz_id}: {json}");
+            if let Some(error_code) = error_code {
+                assert_eq!(json["error"]["code"], error_code, "{biz_id}: {json}");
+            }
+        }
+    }
+
+    // Get Result: the same mapping (a signatureId prefix mangles the answer).
+    let json = run_json(against(&sandbox).args(["result", "fault-502-r"]), 4);
+    assert_eq!(json["error"]["kind"], "UNEXPECTED_RESPONSE");
+    let json = run_json(against(&sandbox).args(["result", "fault-no-balance-r"]), 3);
+    assert_eq!(json["error"]["code"], "INSUFFICIENT_BALANCE");
+}
+
 // ----- url and result -----
 
 #[test]
