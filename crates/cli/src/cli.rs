@@ -91,7 +91,8 @@ pub(crate) enum Command {
                             Exit codes: 0 every row has its line; 3 rows left unsent because the \
                             API refused them unprocessed (busy, keys, balance: the run stops on \
                             an account-level refusal); 4 rows with an unknown outcome, or left \
-                            unsent by a network error; 2 usage."
+                            unsent by a network error; 2 usage; 130 stopped by Ctrl-C or \
+                            SIGTERM (the answers of requests in flight are written first)."
     )]
     Bulk(BulkArgs),
 }

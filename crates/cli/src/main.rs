@@ -80,6 +80,7 @@ fn run(cli: &Cli, output: Output) -> Result<Exit, Failure> {
 
 fn run_bulk(cli: &Cli, args: &BulkArgs, output: Output) -> Result<Exit, Failure> {
     let connection = connect(&cli.global)?;
+    bulk::stop_on_signal();
     let options = bulk::BulkOptions {
         input: args.input.clone(),
         out: args.out.clone(),

@@ -324,3 +324,77 @@ fn unusable_files_exit_2_or_4() {
     .assert()
     .code(4);
 }
+
+#[test]
+fn interrupted_run_writes_every_answer_in_flight() {
+    use advanceai_core::Endpoint;
+    use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+
+    let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("in.csv"), dir.path().join("out.jsonl"));
+    // 40 rows the server takes 300 ms each to answer, 4 at a time: about 3 s in all.
+    let mut csv = HEADER.to_owned();
+    for i in 0..40 {
+        csv.push_str(&format!("fault-delay-300-b{i},u{i},NGA,BVN,22222222222\n"));
+    }
+    std::fs::write(&input, csv).unwrap();
+    let run = |input: &Path| {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("advanceai"));
+        command
+            .arg("bulk")
+            .arg(input)
+            .arg("--out")
+            .arg(&out)
+            .args(["--json", "--concurrency", "4"])
+            .env("ADVANCEAI_BASE_URL", sandbox.base_url())
+            .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
+            .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command.spawn().unwrap()
+    };
+    let child = run(&input);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while answered_lines(&out) < 4 {
+        assert!(Instant::now() < deadline, "no answer within 60 s");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Ctrl-C while requests are in flight.
+    let signal = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signal.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("waiting for the requests in flight"),
+        "{stderr}"
+    );
+
+    // Every request that reached the server has its answer on disk: none was lost.
+    let rows = output_rows(&out);
+    let sent = sandbox.request_count(Endpoint::IdNumberVerification);
+    assert_eq!(rows.len() as u64, sent, "{stderr}");
+    assert!(
+        rows.len() < 40,
+        "the interrupt came too late to test anything"
+    );
+    assert!(rows.values().all(|line| line["overallResult"] == "PASS"));
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["interrupted"], true, "{summary}");
+    assert_eq!(summary["notSent"], 40 - sent, "{summary}");
+
+    // The rerun sends only the rest: 40 requests in all, every row once.
+    let rerun = run(&input).wait_with_output().unwrap();
+    assert_eq!(
+        rerun.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    assert_eq!(output_rows(&out).len(), 40);
+    assert_eq!(sandbox.request_count(Endpoint::IdNumberVerification), 40);
+}

@@ -1,5 +1,6 @@
 //! Waiting for the signal that stops a sandbox served from the command line (the
-//! `advanceai-sandbox` binary and `advanceai sandbox` both use it).
+//! `advanceai-sandbox` binary and `advanceai sandbox` both use it; `advanceai bulk` uses it
+//! to stop gracefully).
 
 /// Blocks the calling thread until SIGINT (Ctrl-C) or, on Unix, SIGTERM arrives.
 ///

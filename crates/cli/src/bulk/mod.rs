@@ -21,6 +21,8 @@ use std::time::Instant;
 
 use advanceai_transport::Client;
 
+use crate::commands::output::Exit;
+
 use self::input::{Format, InputError, Row, RowInput};
 use self::outcome::Outcome;
 use self::output::OutputError;
@@ -30,6 +32,33 @@ pub(crate) use self::summary::Summary;
 
 /// The most requests in flight at once.
 const MAX_CONCURRENCY: usize = 256;
+
+/// Set by the first SIGINT or SIGTERM once [`stop_on_signal`] is watching: no new row
+/// starts, requests in flight finish and their answers are written.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Turns SIGINT (Ctrl-C) and SIGTERM into a graceful stop of a bulk run: a request already
+/// sent may have been billed, so its answer is waited for (at most the request timeout) and
+/// written instead of being lost to an abrupt exit.
+pub(crate) fn stop_on_signal() {
+    std::thread::spawn(|| {
+        if advanceai_sandbox::wait_for_stop_signal().is_err() {
+            return; // No handler: the signals keep their default action.
+        }
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        eprintln!(
+            "bulk: stopping: waiting for the requests in flight, then writing their answers \
+             (signal again to quit at once)"
+        );
+        if advanceai_sandbox::wait_for_stop_signal().is_ok() {
+            eprintln!(
+                "bulk: quitting: requests in flight may have been billed without a line: \
+                 a rerun sends them again"
+            );
+            std::process::exit(i32::from(Exit::Interrupted as u8));
+        }
+    });
+}
 
 /// What `advanceai bulk` was asked to do.
 #[derive(Clone, Debug)]
@@ -136,7 +165,7 @@ pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, Bul
             let sender = sender.clone();
             let (todo, next, stop, limiter) = (&todo, &next, &stop, limiter.as_ref());
             scope.spawn(move || {
-                while !stop.load(Ordering::SeqCst) {
+                while !stop.load(Ordering::SeqCst) && !INTERRUPTED.load(Ordering::SeqCst) {
                     let Some(row) = todo.get(next.fetch_add(1, Ordering::SeqCst)) else {
                         break;
                     };
@@ -176,6 +205,7 @@ pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, Bul
     out.finish()
         .map_err(|e| BulkError::Io(format!("cannot sync {}: {e}", options.out.display())))?;
     summary.not_started = (todo.len() - finished) as u64;
+    summary.interrupted = INTERRUPTED.load(Ordering::SeqCst) && summary.not_started > 0;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -35,6 +35,8 @@ pub(crate) struct Summary {
     pub(crate) not_started: u64,
     /// Why the run stopped early (the API refused the account).
     pub(crate) stopped: Option<String>,
+    /// Whether SIGINT or SIGTERM stopped the run before every row started.
+    pub(crate) interrupted: bool,
     /// The first reason a row was not sent or refused.
     pub(crate) not_sent_reason: Option<String>,
     /// How long this run took.
@@ -89,12 +91,14 @@ impl Summary {
         self.not_sent + self.refused.values().sum::<u64>() + self.not_started
     }
 
-    /// How the command exits: 0 when every row has its line and none has an unknown
+    /// How the command exits: 130 when interrupted by a signal; otherwise 0 when every row has its line and none has an unknown
     /// outcome; 4 when a row has an unknown outcome (someone must check it) or could not be
     /// sent because of the network; 3 when rows are left only because the API refused them
     /// unprocessed (busy, bad keys, no balance...).
     pub(crate) fn exit(&self) -> Exit {
-        if self.unknown_outcome > 0 || self.not_sent > 0 {
+        if self.interrupted {
+            Exit::Interrupted
+        } else if self.unknown_outcome > 0 || self.not_sent > 0 {
             Exit::Transport
         } else if self.left_to_send() > 0 {
             Exit::Api
@@ -117,6 +121,7 @@ impl Summary {
             "notSentReason": self.not_sent_reason,
             "refused": self.refused,
             "stoppedEarly": self.stopped,
+            "interrupted": self.interrupted,
             "elapsedSeconds": (self.elapsed.as_secs_f64() * 1000.0).round() / 1000.0,
         })
     }
@@ -159,6 +164,13 @@ impl Summary {
             "  unknown outcome ({MAY_HAVE_BEEN_BILLED}): {}",
             self.unknown_outcome
         );
+        if self.interrupted {
+            let _ = writeln!(
+                text,
+                "  INTERRUPTED: {} rows not started (the answers of requests in flight are written)",
+                self.not_started
+            );
+        }
         if let Some(reason) = &self.stopped {
             let _ = writeln!(
                 text,
@@ -173,7 +185,11 @@ impl Summary {
                 self.not_sent_reason
                     .as_deref()
                     .or(self.stopped.as_deref())
-                    .unwrap_or("unknown reason"),
+                    .unwrap_or(if self.interrupted {
+                        "interrupted"
+                    } else {
+                        "unknown reason"
+                    }),
                 self.left_to_send()
             );
         }

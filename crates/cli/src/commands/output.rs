@@ -21,6 +21,8 @@ pub(crate) enum Exit {
     Transport = 4,
     /// The result is not final yet.
     Pending = 5,
+    /// `bulk` stopped by SIGINT or SIGTERM (128 + SIGINT, the shell's convention).
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {
