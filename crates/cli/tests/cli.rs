@@ -204,6 +204,64 @@ fn demo_walks_the_product_and_exits_0() {
 }
 
 #[test]
+fn demo_json_is_one_object_with_every_step() {
+    let json = run_json(advanceai().arg("demo"), 0);
+    assert_eq!(json["verifyPass"]["overallResult"], "PASS", "{json}");
+    assert_eq!(
+        json["verifyFail"]["errorCode"], "NUMBER_NOT_EXIST",
+        "{json}"
+    );
+    assert_eq!(json["invalidRequest"]["code"], "PARAMETER_ERROR", "{json}");
+    assert!(
+        json["generateUrl"]["url"]
+            .as_str()
+            .is_some_and(|u| u.contains("/h5/"))
+    );
+    assert_eq!(json["result"]["overallResult"], "PASS", "{json}");
+    assert!(
+        !has_long_hex(&json.to_string()),
+        "the token was printed: {json}"
+    );
+}
+
+#[test]
+fn sandbox_json_prints_its_address_first() {
+    let binary = assert_cmd::cargo::cargo_bin("advanceai");
+    let mut child = StdCommand::new(binary)
+        .args(["--json", "sandbox", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let json: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(json["accessKey"], DEFAULT_ACCESS_KEY);
+    assert_eq!(json["secretKey"], DEFAULT_SECRET_KEY);
+    let base_url = json["baseUrl"].as_str().unwrap().to_owned();
+    let out = run(advanceai()
+        .args(["--base-url", &base_url])
+        .args([
+            "--access-key",
+            DEFAULT_ACCESS_KEY,
+            "--secret-key",
+            DEFAULT_SECRET_KEY,
+        ])
+        .arg("token"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    StdCommand::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    // Nothing else reached stdout: the one object.
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    assert_eq!(rest, "");
+}
+
+#[test]
 fn sandbox_command_serves_until_sigterm() {
     let binary = assert_cmd::cargo::cargo_bin("advanceai");
     let mut child = StdCommand::new(binary)

@@ -3,7 +3,10 @@
 use std::time::Duration;
 
 use advanceai_core::{GenerateUrlRequest, IdNumberVerificationRequest};
+use std::io::Write as _;
+
 use advanceai_transport::{Client, ClientConfig, Error, WaitOptions};
+use serde_json::{Map, Value};
 
 use super::checks::{field, render_verdict, to_json};
 use super::connect::start_sandbox;
@@ -11,10 +14,16 @@ use super::output::{Exit, Failure, stdout_line};
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
 
 /// Runs the walk-through; any step that does not behave as documented fails the demo.
-pub(crate) fn run() -> Result<Exit, Failure> {
+/// With `--json` the narrative goes to stderr and stdout gets one object: each step's
+/// answer (`data` in the API's names) under the step's name.
+pub(crate) fn run(json: bool) -> Result<Exit, Failure> {
+    let mut out = Narrator {
+        json,
+        steps: Map::new(),
+    };
     let sandbox = start_sandbox()?;
     let base = sandbox.base_url().to_owned();
-    say(&format!(
+    out.say(&format!(
         "Started an embedded sandbox at {base} (access key {DEFAULT_ACCESS_KEY})."
     ));
     let config = ClientConfig::builder()
@@ -25,14 +34,14 @@ pub(crate) fn run() -> Result<Exit, Failure> {
         .map_err(|error| Failure::from(Error::Config(error)))?;
     let client = Client::new(config);
 
-    step("1. Access token");
+    out.step("1. Access token");
     let token = client.token()?;
-    say(&format!(
+    out.say(&format!(
         "token obtained ({} characters); the client caches and refreshes it",
         token.expose().len()
     ));
 
-    step("2. Database verification of a BVN that passes (22222222222)");
+    out.step("2. Database verification of a BVN that passes (22222222222)");
     let pass = client.verify_id_number(&IdNumberVerificationRequest::new(
         "demo-pass",
         "demo-user",
@@ -40,10 +49,12 @@ pub(crate) fn run() -> Result<Exit, Failure> {
         "BVN",
         "22222222222",
     ))?;
-    say(&render_verdict("verify", &to_json(&pass)?));
+    let pass_json = to_json(&pass)?;
+    out.say(&render_verdict("verify", &pass_json));
+    out.record("verifyPass", pass_json);
     expect(pass.passed(), "the PASS number did not pass")?;
 
-    step("3. Database verification of a BVN that does not exist (00000000000)");
+    out.step("3. Database verification of a BVN that does not exist (00000000000)");
     let fail = client.verify_id_number(&IdNumberVerificationRequest::new(
         "demo-fail",
         "demo-user",
@@ -51,10 +62,12 @@ pub(crate) fn run() -> Result<Exit, Failure> {
         "BVN",
         "00000000000",
     ))?;
-    say(&render_verdict("verify", &to_json(&fail)?));
+    let fail_json = to_json(&fail)?;
+    out.say(&render_verdict("verify", &fail_json));
+    out.record("verifyFail", fail_json);
     expect(!fail.passed(), "the FAIL number passed")?;
 
-    step("4. An invalid request (number \"123\") is refused locally, never sent");
+    out.step("4. An invalid request (number \"123\") is refused locally, never sent");
     match client.verify_id_number(&IdNumberVerificationRequest::new(
         "demo-invalid",
         "demo-user",
@@ -62,16 +75,22 @@ pub(crate) fn run() -> Result<Exit, Failure> {
         "BVN",
         "123",
     )) {
-        Err(Error::InvalidInput(problem)) => say(&format!(
-            "refused: {} \"{}\" (the server's own code and message)",
-            problem.code(),
-            problem.message()
-        )),
+        Err(Error::InvalidInput(problem)) => {
+            out.say(&format!(
+                "refused: {} \"{}\" (the server's own code and message)",
+                problem.code(),
+                problem.message()
+            ));
+            out.record(
+                "invalidRequest",
+                serde_json::json!({"code": problem.code().as_str(), "message": problem.message()}),
+            );
+        }
         Err(other) => return Err(other.into()),
         Ok(_) => return Err(Failure::io("the invalid request was accepted")),
     }
 
-    step("5. H5 flow: Generate URL");
+    out.step("5. H5 flow: Generate URL");
     let mut request = GenerateUrlRequest::new(
         "demo-h5",
         "demo-user",
@@ -83,33 +102,37 @@ pub(crate) fn run() -> Result<Exit, Failure> {
     let page = client.generate_url(&request)?;
     let page_json = to_json(&page)?;
     let signature_id = field(&page_json, "signatureId").to_owned();
-    say(&format!("signatureId: {signature_id}"));
-    say(&format!("url:         {}", field(&page_json, "url")));
+    out.say(&format!("signatureId: {signature_id}"));
+    out.say(&format!("url:         {}", field(&page_json, "url")));
+    out.record("generateUrl", page_json.clone());
 
-    step("6. The user completes the page (the sandbox's automation endpoint)");
+    out.step("6. The user completes the page (the sandbox's automation endpoint)");
     complete(&base, &signature_id)?;
-    say("POST /sandbox/complete {\"outcome\":\"PASS\"}: done");
+    out.say("POST /sandbox/complete {\"outcome\":\"PASS\"}: done");
 
-    step("7. Wait for the result");
+    out.step("7. Wait for the result");
     let options = WaitOptions::new(Duration::from_secs(10))
         .with_intervals(Duration::from_millis(50), Duration::from_millis(200));
     let result = client.wait_for_result(&signature_id, options)?;
-    say(&render_verdict("result", &to_json(&result)?));
+    let result_json = to_json(&result)?;
+    out.say(&render_verdict("result", &result_json));
+    out.record("result", result_json);
     expect(result.passed(), "the completed H5 transaction did not pass")?;
 
-    step("Summary");
-    say("token: obtained");
-    say("verify 22222222222: PASS (exit code 0); verify 00000000000: FAIL (exit code 1)");
-    say("invalid input: refused locally (exit code 2)");
-    say("H5: URL generated, page completed, result PASS");
-    step("Against the real API");
-    say("export ADVANCEAI_ACCESS_KEY=... ADVANCEAI_SECRET_KEY=...");
-    say(
+    out.step("Summary");
+    out.say("token: obtained");
+    out.say("verify 22222222222: PASS (exit code 0); verify 00000000000: FAIL (exit code 1)");
+    out.say("invalid input: refused locally (exit code 2)");
+    out.say("H5: URL generated, page completed, result PASS");
+    out.step("Against the real API");
+    out.say("export ADVANCEAI_ACCESS_KEY=... ADVANCEAI_SECRET_KEY=...");
+    out.say(
         "then run the same commands without --sandbox, e.g. advanceai verify --region NGA \
          --number-type BVN --number <ID> --biz-id <order> --user-id <user>",
     );
-    say("(try them now offline: advanceai --sandbox verify ..., or advanceai sandbox)");
+    out.say("(try them now offline: advanceai --sandbox verify ..., or advanceai sandbox)");
     sandbox.shutdown();
+    out.finish();
     Ok(Exit::Ok)
 }
 
@@ -132,10 +155,34 @@ fn expect(condition: bool, message: &str) -> Result<(), Failure> {
     }
 }
 
-fn step(title: &str) {
-    stdout_line(&format!("\n== {title}"));
+/// Where the demo writes: the narrative on stdout, or with `--json` on stderr with the
+/// steps' answers collected into the one JSON object stdout gets.
+struct Narrator {
+    json: bool,
+    steps: Map<String, Value>,
 }
 
-fn say(text: &str) {
-    stdout_line(text.trim_end_matches('\n'));
+impl Narrator {
+    fn step(&self, title: &str) {
+        self.say(&format!("\n== {title}"));
+    }
+
+    fn say(&self, text: &str) {
+        let text = text.trim_end_matches('\n');
+        if self.json {
+            let _ = writeln!(std::io::stderr().lock(), "{text}");
+        } else {
+            stdout_line(text);
+        }
+    }
+
+    fn record(&mut self, name: &str, value: Value) {
+        self.steps.insert(name.to_owned(), value);
+    }
+
+    fn finish(self) {
+        if self.json {
+            stdout_line(&Value::Object(self.steps).to_string());
+        }
+    }
 }

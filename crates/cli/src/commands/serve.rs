@@ -1,5 +1,7 @@
 //! `advanceai sandbox`: serves the sandbox until Ctrl-C or SIGTERM.
 
+use std::io::Write as _;
+
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
 
 use super::output::{Exit, Failure, diagnostic, stdout_line};
@@ -17,25 +19,43 @@ database verification (region NGA, numberType BVN or NIN):
 H5: complete a page with POST <address>/sandbox/complete {\"signatureId\":\"...\",\"outcome\":\"PASS\"}
 faults: a bizId (or signatureId) starting with fault-502, fault-busy, fault-delay-<ms>-, fault-cut, ...";
 
-/// Serves until stopped.
-pub(crate) fn serve(args: &SandboxArgs) -> Result<Exit, Failure> {
+/// Serves until stopped. With `--json`, stdout gets one object (`baseUrl`, `accessKey`,
+/// `secretKey`) as soon as the sandbox listens, and the rest goes to stderr.
+pub(crate) fn serve(args: &SandboxArgs, json: bool) -> Result<Exit, Failure> {
     let config = SandboxConfig::default().with_address(args.host, args.port);
     let sandbox = Sandbox::start(config)
         .map_err(|error| Failure::io(format!("cannot start the sandbox: {error}")))?;
-    stdout_line(&format!("sandbox listening on {}", sandbox.base_url()));
-    stdout_line(&format!("access key: {DEFAULT_ACCESS_KEY}"));
-    stdout_line(&format!("secret key: {DEFAULT_SECRET_KEY}"));
-    stdout_line(TEST_NUMBERS);
-    stdout_line(&format!(
+    let say = |text: &str| {
+        if json {
+            let _ = writeln!(std::io::stderr().lock(), "{text}");
+        } else {
+            stdout_line(text);
+        }
+    };
+    if json {
+        stdout_line(
+            &serde_json::json!({
+                "baseUrl": sandbox.base_url(),
+                "accessKey": DEFAULT_ACCESS_KEY,
+                "secretKey": DEFAULT_SECRET_KEY,
+            })
+            .to_string(),
+        );
+    }
+    say(&format!("sandbox listening on {}", sandbox.base_url()));
+    say(&format!("access key: {DEFAULT_ACCESS_KEY}"));
+    say(&format!("secret key: {DEFAULT_SECRET_KEY}"));
+    say(TEST_NUMBERS);
+    say(&format!(
         "try: advanceai --base-url {} --access-key {DEFAULT_ACCESS_KEY} --secret-key {DEFAULT_SECRET_KEY} verify --region NGA --number-type BVN --number 22222222222 --biz-id b1 --user-id u1",
         sandbox.base_url()
     ));
-    stdout_line("stop with Ctrl-C");
+    say("stop with Ctrl-C");
     let waited = advanceai_sandbox::wait_for_stop_signal();
     if let Err(error) = waited {
         diagnostic(&format!("cannot wait for signals: {error}"));
     }
-    stdout_line("sandbox stopping");
+    say("sandbox stopping");
     sandbox.shutdown();
     Ok(Exit::Ok)
 }
