@@ -68,8 +68,8 @@ fn run(cli: &Cli, output: Output) -> Result<Exit, Failure> {
         Ok(done.exit)
     };
     match &cli.command {
-        Command::Demo => commands::demo::run(output.json),
-        Command::Sandbox(args) => commands::serve::serve(args, output.json),
+        Command::Demo => commands::demo::run(output),
+        Command::Sandbox(args) => commands::serve::serve(args, output),
         Command::Token => single(&checks::token),
         Command::Verify(args) => single(&|client| checks::verify(client, args)),
         Command::Url(args) => single(&|client| checks::url(client, args)),

@@ -695,54 +695,56 @@ fn bulk_exit_codes_say_whether_the_output_is_complete() {
     let input = dir.path().join("rows.csv");
     let out = dir.path().join("out.jsonl");
     let header = "bizId,userId,region,numberType,numberValue\n";
-    std::fs::write(
-        &input,
-        format!("{header}b1,u1,NGA,BVN,22222222222\nb2,u2,NGA,BVN,00000000000\n"),
-    )
-    .unwrap();
-    let bulk = |cmd: &mut Command| {
-        cmd.arg("bulk")
+    // Writes `rows` (after the header) as the input, runs bulk on it, and checks the exit.
+    let bulk = |rows: &str, secret_key: &str, exit: i32| {
+        std::fs::write(&input, format!("{header}{rows}")).unwrap();
+        let mut cmd = against(&sandbox);
+        cmd.env("ADVANCEAI_SECRET_KEY", secret_key)
+            .arg("bulk")
             .arg(&input)
             .arg("--out")
             .arg(&out)
             .args(["--concurrency", "1"]);
+        let mut json = run_json(&mut cmd, exit);
+        if json.get("elapsedSeconds").is_some() {
+            json["elapsedSeconds"] = Value::from(0);
+        }
+        json
     };
+    let lines = || {
+        std::fs::read_to_string(&out)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let pass = "22222222222";
 
     // Wrong keys: the token fetch fails before any row is sent (exit 3, no line).
-    let mut cmd = against(&sandbox);
-    cmd.env("ADVANCEAI_SECRET_KEY", "not-the-secret");
-    bulk(&mut cmd);
-    let json = run_json(&mut cmd, 3);
+    let json = bulk(
+        &format!("b1,u1,NGA,BVN,{pass}\nb2,u2,NGA,BVN,00000000000\n"),
+        "not-the-secret",
+        3,
+    );
     assert_eq!(json["error"]["kind"], "API_ERROR", "{json}");
-    assert_eq!(std::fs::read_to_string(&out).unwrap_or_default(), "");
+    assert_eq!(lines(), 0);
 
     // An account-level refusal mid-run stops it (exit 3); the rows after it are not sent.
-    std::fs::write(
-        &input,
-        format!(
-            "{header}b1,u1,NGA,BVN,22222222222\nfault-no-balance-2,u2,NGA,BVN,22222222222\nb3,u3,NGA,BVN,22222222222\n"
+    let summary = bulk(
+        &format!(
+            "b1,u1,NGA,BVN,{pass}\nfault-no-balance-2,u2,NGA,BVN,{pass}\nb3,u3,NGA,BVN,{pass}\n"
         ),
-    )
-    .unwrap();
-    let mut cmd = against(&sandbox);
-    bulk(&mut cmd);
-    let mut summary = run_json(&mut cmd, 3);
-    summary["elapsedSeconds"] = Value::from(0);
+        DEFAULT_SECRET_KEY,
+        3,
+    );
     insta::assert_json_snapshot!("bulk_stopped", summary);
-    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 1);
+    assert_eq!(lines(), 1);
 
     // Fixed, the same --out completes the job: every row has its line, exit 0.
-    std::fs::write(
-        &input,
-        format!(
-            "{header}b1,u1,NGA,BVN,22222222222\nb2,u2,NGA,BVN,22222222222\nb3,u3,NGA,BVN,00000000000\n"
-        ),
-    )
-    .unwrap();
-    let mut cmd = against(&sandbox);
-    bulk(&mut cmd);
-    let mut summary = run_json(&mut cmd, 0);
-    summary["elapsedSeconds"] = Value::from(0);
+    let summary = bulk(
+        &format!("b1,u1,NGA,BVN,{pass}\nb2,u2,NGA,BVN,{pass}\nb3,u3,NGA,BVN,00000000000\n"),
+        DEFAULT_SECRET_KEY,
+        0,
+    );
     insta::assert_json_snapshot!("bulk_resumed", summary);
-    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 3);
+    assert_eq!(lines(), 3);
 }

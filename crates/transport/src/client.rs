@@ -157,7 +157,7 @@ impl Client {
     /// The current access token, fetching or refreshing it if needed. Its `Debug` and
     /// `Display` are redacted; [`Secret::expose`] gives the text.
     pub fn token(&self) -> Result<Secret, Error> {
-        Ok(self.cached_token(None)?.value)
+        Ok(self.access_token()?.token)
     }
 
     /// The current access token and its expiry, as the token API's `data` has them; fetched

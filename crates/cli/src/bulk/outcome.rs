@@ -127,32 +127,23 @@ impl Outcome {
         let code = error.code().map(|c| c.as_str().to_owned());
         match error {
             Error::InvalidInput(problem) => Self::invalid_input(*problem),
-            // Refused before any work, for a reason outside the row: a rerun sends it.
             Error::Api {
                 code: api_code,
                 message,
                 transaction_id,
                 ..
-            } if api_code.proves_not_processed()
-                && !matches!(
-                    api_code,
-                    ResponseCode::ParameterError | ResponseCode::EmptyParameterError
-                ) =>
-            {
-                Self::Error {
-                    kind: ErrorKind::Refused,
-                    code,
-                    message: message.clone(),
-                    transaction_id: transaction_id.clone(),
-                }
-            }
-            // Any other API code is an answer about this row.
-            Error::Api {
-                message,
-                transaction_id,
-                ..
             } => Self::Error {
-                kind: ErrorKind::Api,
+                // Refused before any work for a reason outside the row: not written, so a
+                // rerun sends it. Any other code is an answer about this row.
+                kind: if api_code.proves_not_processed()
+                    && !matches!(
+                        api_code,
+                        ResponseCode::ParameterError | ResponseCode::EmptyParameterError
+                    ) {
+                    ErrorKind::Refused
+                } else {
+                    ErrorKind::Api
+                },
                 code,
                 message: message.clone(),
                 transaction_id: transaction_id.clone(),

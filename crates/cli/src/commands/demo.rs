@@ -3,22 +3,20 @@
 use std::time::Duration;
 
 use advanceai_core::{GenerateUrlRequest, IdNumberVerificationRequest};
-use std::io::Write as _;
-
 use advanceai_transport::{Client, ClientConfig, Error, WaitOptions};
 use serde_json::{Map, Value};
 
 use super::checks::{field, render_verdict, to_json};
 use super::connect::start_sandbox;
-use super::output::{Exit, Failure, stdout_line};
+use super::output::{Exit, Failure, Output, stdout_line};
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
 
 /// Runs the walk-through; any step that does not behave as documented fails the demo.
 /// With `--json` the narrative goes to stderr and stdout gets one object: each step's
 /// answer (`data` in the API's names) under the step's name.
-pub(crate) fn run(json: bool) -> Result<Exit, Failure> {
+pub(crate) fn run(output: Output) -> Result<Exit, Failure> {
     let mut out = Narrator {
-        json,
+        output,
         steps: Map::new(),
     };
     let sandbox = start_sandbox()?;
@@ -158,7 +156,7 @@ fn expect(condition: bool, message: &str) -> Result<(), Failure> {
 /// Where the demo writes: the narrative on stdout, or with `--json` on stderr with the
 /// steps' answers collected into the one JSON object stdout gets.
 struct Narrator {
-    json: bool,
+    output: Output,
     steps: Map<String, Value>,
 }
 
@@ -168,12 +166,7 @@ impl Narrator {
     }
 
     fn say(&self, text: &str) {
-        let text = text.trim_end_matches('\n');
-        if self.json {
-            let _ = writeln!(std::io::stderr().lock(), "{text}");
-        } else {
-            stdout_line(text);
-        }
+        self.output.narrate(text);
     }
 
     fn record(&mut self, name: &str, value: Value) {
@@ -181,7 +174,7 @@ impl Narrator {
     }
 
     fn finish(self) {
-        if self.json {
+        if self.output.json {
             stdout_line(&Value::Object(self.steps).to_string());
         }
     }

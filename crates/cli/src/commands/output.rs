@@ -137,6 +137,19 @@ impl Output {
     }
 }
 
+impl Output {
+    /// A line of narration for a reader: on stdout, or on stderr with `--json` (where
+    /// stdout holds only the one JSON object).
+    pub(crate) fn narrate(&self, text: &str) {
+        let text = text.trim_end_matches('\n');
+        if self.json {
+            let _ = writeln!(std::io::stderr().lock(), "{text}");
+        } else {
+            stdout_line(text);
+        }
+    }
+}
+
 /// One line on stdout; a closed pipe is not worth a panic.
 pub(crate) fn stdout_line(line: &str) {
     let mut out = std::io::stdout().lock();

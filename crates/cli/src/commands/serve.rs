@@ -1,10 +1,8 @@
 //! `advanceai sandbox`: serves the sandbox until Ctrl-C or SIGTERM.
 
-use std::io::Write as _;
-
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
 
-use super::output::{Exit, Failure, diagnostic, stdout_line};
+use super::output::{Exit, Failure, Output, diagnostic, stdout_line};
 use crate::cli::SandboxArgs;
 
 /// What to tell the operator once the sandbox listens.
@@ -21,18 +19,12 @@ faults: a bizId (or signatureId) starting with fault-502, fault-busy, fault-dela
 
 /// Serves until stopped. With `--json`, stdout gets one object (`baseUrl`, `accessKey`,
 /// `secretKey`) as soon as the sandbox listens, and the rest goes to stderr.
-pub(crate) fn serve(args: &SandboxArgs, json: bool) -> Result<Exit, Failure> {
+pub(crate) fn serve(args: &SandboxArgs, output: Output) -> Result<Exit, Failure> {
     let config = SandboxConfig::default().with_address(args.host, args.port);
     let sandbox = Sandbox::start(config)
         .map_err(|error| Failure::io(format!("cannot start the sandbox: {error}")))?;
-    let say = |text: &str| {
-        if json {
-            let _ = writeln!(std::io::stderr().lock(), "{text}");
-        } else {
-            stdout_line(text);
-        }
-    };
-    if json {
+    let say = |text: &str| output.narrate(text);
+    if output.json {
         stdout_line(
             &serde_json::json!({
                 "baseUrl": sandbox.base_url(),
