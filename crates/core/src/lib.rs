@@ -26,8 +26,11 @@
 //! * [`envelope`](Envelope), [`ResponseCode`]: the envelope every response comes in.
 //! * [`TokenRequest`], [`TokenData`]: token authentication.
 //! * [`IdNumberVerificationRequest`], [`VerificationData`]: database ID-number verification.
-//! * [`GenerateUrlRequest`], [`GetResultRequest`], [`GetResultData`],
-//!   [`CallbackNotification`]: the hosted H5 flow.
+//! * The hosted H5 flow: [`GenerateUrlRequest`] gets a `signatureId` and a page URL
+//!   ([`GenerateUrlData`]); the end user completes the page; optionally the vendor posts a
+//!   [`CallbackNotification`] to your `callbackUrl`; [`GetResultRequest`] fetches the
+//!   [`GetResultData`], pending ([`GetResultData::status`]) until the user has finished,
+//!   so callers poll. [`FaceDetail`] holds the liveness outcome.
 //! * [`OverallResult`], [`ErrorCode`], [`ErrorCategory`]: the verdict and what to do about it.
 //! * [`PersonRecord`]: the person the database returned.
 //! * [`InvalidRequest`], [`SUPPORTED_ID_NUMBER_TYPES`]: validation.
@@ -42,10 +45,13 @@
 #[macro_use]
 mod wire;
 
+mod callback;
 mod clock;
 mod endpoint;
 mod envelope;
-mod h5;
+mod face;
+mod generate_url;
+mod get_result;
 mod id_number_type;
 mod outcome;
 mod parse;
@@ -57,13 +63,14 @@ mod token;
 mod validate;
 mod verification;
 
+pub use callback::{CallbackNotification, CallbackType};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{Endpoint, Host};
 pub use envelope::{ApiError, Envelope, EnvelopeError};
-pub use h5::{
-    CallbackNotification, CallbackType, ColorScheme, FaceDetail, FaceResult, GenerateUrlData,
-    GenerateUrlRequest, GetResultData, GetResultRequest, InputParameters, ProductLevel,
-    ResultStatus, ReturnImageType, Score,
+pub use face::{FaceDetail, FaceResult, Score};
+pub use generate_url::{ColorScheme, GenerateUrlData, GenerateUrlRequest, ProductLevel};
+pub use get_result::{
+    GetResultData, GetResultRequest, InputParameters, ResultStatus, ReturnImageType,
 };
 pub use id_number_type::{IdNumberType, NumberFormat, SUPPORTED_ID_NUMBER_TYPES};
 pub use outcome::{ErrorCategory, ErrorCode, OverallResult};
