@@ -23,32 +23,139 @@ impl Endpoint {
         Endpoint::IdNumberVerification,
     ];
 
-    /// The path, relative to the host.
-    pub const fn path(self) -> &'static str {
+    /// What the call is: the one table of paths, methods, billing and authentication.
+    ///
+    /// A token request creates a token that is simply never used, and a Get Result reads:
+    /// both are idempotent. Database verification and Generate URL create a billable
+    /// transaction each time they reach the server, so a client must never resend them once
+    /// they may have arrived.
+    pub const fn descriptor(self) -> Descriptor {
+        // Every eKYC path shares this prefix.
+        macro_rules! h5 {
+            ($path:literal) => {
+                concat!("/intl/openapi/identity-risk/idvs-h5/ekyc/v1", $path)
+            };
+        }
         match self {
-            Self::Token => "/openapi/auth/ticket/v1/generate-token",
-            Self::GenerateUrl => "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-url",
-            Self::GetResult => "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result",
-            Self::IdNumberVerification => {
-                "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification"
-            }
+            Self::Token => Descriptor {
+                name: "token",
+                method: Method::Post,
+                path: "/openapi/auth/ticket/v1/generate-token",
+                idempotency: Idempotency::Idempotent,
+                needs_token: false,
+            },
+            Self::GenerateUrl => Descriptor {
+                name: "generate_url",
+                method: Method::Post,
+                path: h5!("/generate-url"),
+                idempotency: Idempotency::Billable,
+                needs_token: true,
+            },
+            Self::GetResult => Descriptor {
+                name: "get_result",
+                method: Method::Post,
+                path: h5!("/get-result"),
+                idempotency: Idempotency::Idempotent,
+                needs_token: true,
+            },
+            Self::IdNumberVerification => Descriptor {
+                name: "id_number_verification",
+                method: Method::Post,
+                path: h5!("/api/database-id-verification"),
+                idempotency: Idempotency::Billable,
+                needs_token: true,
+            },
         }
     }
 
+    /// The path, relative to the host.
+    pub const fn path(self) -> &'static str {
+        self.descriptor().path
+    }
+
     /// Whether sending the call twice has the same effect as sending it once.
-    ///
-    /// A token request creates a token that is simply never used; a Get Result reads. The
-    /// other two create a billable transaction each time they reach the server, so a client
-    /// must never resend them once they may have arrived.
     pub const fn is_idempotent(self) -> bool {
-        matches!(self, Self::Token | Self::GetResult)
+        matches!(self.descriptor().idempotency, Idempotency::Idempotent)
     }
 
     /// Whether the call needs an access token (`X-ACCESS-TOKEN`): every call but the token
     /// call itself.
     pub const fn needs_token(self) -> bool {
-        !matches!(self, Self::Token)
+        self.descriptor().needs_token
     }
+}
+
+/// What an API call is, as a client needs to know it: where it goes, how, whether it may
+/// be sent twice, and whether it needs a token. [`Endpoint::descriptor`] holds the rows of
+/// the calls this library knows; an [`crate::Operation`] of your own writes its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Descriptor {
+    /// A short stable name for logs (`get_result`).
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path, relative to the host.
+    pub path: &'static str,
+    /// Whether the call may be sent twice.
+    pub idempotency: Idempotency,
+    /// Whether the call needs an access token (`X-ACCESS-TOKEN`).
+    pub needs_token: bool,
+}
+
+impl Descriptor {
+    /// A descriptor for a call this library has no row for (see [`crate::Operation`]).
+    pub const fn new(
+        name: &'static str,
+        method: Method,
+        path: &'static str,
+        idempotency: Idempotency,
+        needs_token: bool,
+    ) -> Self {
+        Self {
+            name,
+            method,
+            path,
+            idempotency,
+            needs_token,
+        }
+    }
+
+    /// Whether sending the call twice has the same effect as sending it once.
+    pub const fn is_idempotent(&self) -> bool {
+        matches!(self.idempotency, Idempotency::Idempotent)
+    }
+}
+
+/// The HTTP method of a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// `GET`: no body.
+    Get,
+    /// `POST` with a JSON body.
+    Post,
+}
+
+impl Method {
+    /// The method's name (`POST`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+        }
+    }
+}
+
+/// Whether a call may be sent twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Idempotency {
+    /// Sending it twice has the same effect as once (it reads, or creates nothing billed):
+    /// a client may retry it on any transient failure.
+    Idempotent,
+    /// Each call that reaches the server may be billed: a client resends it only when the
+    /// request provably never left.
+    Billable,
 }
 
 /// A documented vendor host.

@@ -23,6 +23,7 @@
 //! ```
 //!
 //! # Layout
+//! * [`Operation`], [`Endpoint`], [`Descriptor`]: each API call described once.
 //! * [`envelope`](Envelope), [`ResponseCode`]: the envelope every response comes in.
 //! * [`TokenRequest`], [`TokenData`]: token authentication.
 //! * [`IdNumberVerificationRequest`], [`VerificationData`]: database ID-number verification.
@@ -53,6 +54,7 @@ mod face;
 mod generate_url;
 mod get_result;
 mod id_number_type;
+mod operation;
 mod outcome;
 mod parse;
 mod person;
@@ -65,7 +67,7 @@ mod verification;
 
 pub use callback::{CallbackNotification, CallbackType};
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use endpoint::{Endpoint, Host};
+pub use endpoint::{Descriptor, Endpoint, Host, Idempotency, Method};
 pub use envelope::{ApiError, Envelope, EnvelopeError};
 pub use face::{FaceDetail, FaceResult, Score};
 pub use generate_url::{ColorScheme, GenerateUrlData, GenerateUrlRequest, ProductLevel};
@@ -73,6 +75,7 @@ pub use get_result::{
     GetResultData, GetResultRequest, InputParameters, ResultStatus, ReturnImageType,
 };
 pub use id_number_type::{IdNumberType, NumberFormat, SUPPORTED_ID_NUMBER_TYPES};
+pub use operation::{Operation, TokenOperation};
 pub use outcome::{ErrorCategory, ErrorCode, OverallResult};
 pub use parse::{
     ParseError, ParseErrorKind, parse_callback, parse_envelope, parse_generate_url_response,

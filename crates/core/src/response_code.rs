@@ -72,4 +72,28 @@ impl ResponseCode {
                 | Self::SignatureNotExist
         )
     }
+
+    /// Whether this answer refuses the whole account rather than one request: bad or
+    /// unentitled keys (`IAM_FAILED`, after the client's one forced token refresh), no
+    /// balance, the query quota reached, a disabled account, a refused client. No other
+    /// request can succeed until someone acts, so a batch must stop.
+    pub fn refuses_account(&self) -> bool {
+        matches!(
+            self,
+            Self::IamFailed
+                | Self::InsufficientBalance
+                | Self::OverQueryLimit
+                | Self::AccountDisabled
+                | Self::ClientError
+        )
+    }
+
+    /// Whether this answer says the request itself is wrong (a bad or empty parameter, an
+    /// unknown `signatureId`): sending it again unchanged can never succeed.
+    pub fn faults_the_request(&self) -> bool {
+        matches!(
+            self,
+            Self::ParameterError | Self::EmptyParameterError | Self::SignatureNotExist
+        )
+    }
 }

@@ -5,8 +5,10 @@
 
 use std::time::Duration;
 
-use advanceai_core::{GenerateUrlRequest, GetResultRequest, IdNumberVerificationRequest};
-use advanceai_transport::{Client, ClientConfig, Error, WaitOptions};
+use advanceai_transport::{
+    Client, ClientConfig, Error, GenerateUrlRequest, GetResultRequest, IdNumberVerificationRequest,
+    WaitOptions,
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // One client per process: thread-safe, cheap to clone, one token cache.

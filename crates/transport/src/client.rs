@@ -5,20 +5,18 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use advanceai_core::{
-    Endpoint, Envelope, EnvelopeError, GenerateUrlData, GenerateUrlRequest, GetResultData,
-    GetResultRequest, IdNumberVerificationRequest, ParseError, ParseErrorKind, ResponseCode,
-    Secret, TokenRequest, VerificationData, parse_generate_url_response, parse_get_result_response,
-    parse_token_response, parse_verification_response,
+    Descriptor, EnvelopeError, GenerateUrlData, GenerateUrlRequest, GetResultData,
+    GetResultRequest, IdNumberVerificationRequest, Method, Operation, ParseErrorKind, ResponseCode,
+    Secret, TokenOperation, VerificationData,
 };
-use ureq3::Agent;
 use ureq3::unversioned::transport::DefaultConnector;
+use ureq3::{Agent, RequestBuilder};
 
 use crate::resolver::CachingResolver;
 use ureq3::tls::{Certificate, RootCerts, TlsConfig};
 
 use crate::config::ClientConfig;
 use crate::error::{Error, TransportErrorKind, excerpt};
-use crate::retry::is_retryable;
 use crate::token::{AccessToken, TokenCache};
 
 /// The longest excerpt of a non-JSON body kept in [`Error::UnexpectedResponse`].
@@ -170,41 +168,33 @@ impl Client {
         })
     }
 
+    /// Runs any [`Operation`] through the one path every call takes: local validation
+    /// (nothing is sent when it fails), the token, the body, the send, the `IAM_FAILED`
+    /// refresh, the retries its [`Descriptor`] allows (never a billable call that may have
+    /// arrived) and the parse. The named methods below are this with a fixed operation; use
+    /// it directly for a call this version has no named method for.
+    pub fn execute<O: Operation>(&self, operation: &O) -> Result<O::Output, Error> {
+        operation.validate().map_err(Error::InvalidInput)?;
+        self.call(operation)
+    }
+
     /// Database ID-number verification (billable: see the retry rules on [`Client`]).
     pub fn verify_id_number(
         &self,
         request: &IdNumberVerificationRequest,
     ) -> Result<VerificationData, Error> {
-        request.validate().map_err(Error::InvalidInput)?;
-        let body = request.to_json();
-        self.call(
-            Endpoint::IdNumberVerification,
-            &|| Ok(body.clone()),
-            parse_verification_response,
-        )
+        self.execute(request)
     }
 
     /// H5 Generate URL (billable: see the retry rules on [`Client`]).
     pub fn generate_url(&self, request: &GenerateUrlRequest) -> Result<GenerateUrlData, Error> {
-        request.validate().map_err(Error::InvalidInput)?;
-        let body = request.to_json();
-        self.call(
-            Endpoint::GenerateUrl,
-            &|| Ok(body.clone()),
-            parse_generate_url_response,
-        )
+        self.execute(request)
     }
 
     /// H5 Get Result (idempotent: retried on transient failures). A pending result is
     /// `Ok`: see [`GetResultData::status`].
     pub fn get_result(&self, request: &GetResultRequest) -> Result<GetResultData, Error> {
-        request.validate().map_err(Error::InvalidInput)?;
-        let body = request.to_json();
-        self.call(
-            Endpoint::GetResult,
-            &|| Ok(body.clone()),
-            parse_get_result_response,
-        )
+        self.execute(request)
     }
 
     /// Polls Get Result until the result is final, with pauses growing from
@@ -215,12 +205,21 @@ impl Client {
         signature_id: &str,
         options: WaitOptions,
     ) -> Result<GetResultData, Error> {
-        let request = GetResultRequest::new(signature_id);
+        self.wait_for(&GetResultRequest::new(signature_id), options)
+    }
+
+    /// [`Client::wait_for_result`] for a request with options (`returnImageType`): every
+    /// poll sends `request`.
+    pub fn wait_for(
+        &self,
+        request: &GetResultRequest,
+        options: WaitOptions,
+    ) -> Result<GetResultData, Error> {
         request.validate().map_err(Error::InvalidInput)?;
         let start = Instant::now();
         let mut interval = options.initial_interval.max(Duration::from_millis(1));
         loop {
-            let data = self.get_result(&request)?;
+            let data = self.get_result(request)?;
             if data.is_final() {
                 return Ok(data);
             }
@@ -247,17 +246,12 @@ impl Client {
 
     fn fetch_token(&self) -> Result<(Secret, u64), Error> {
         let config = &self.inner.config;
-        let sign = || {
-            TokenRequest::sign(
-                &config.access_key,
-                &config.secret_key,
-                config.clock.now_ms(),
-                config.period_second,
-            )
-            .map(|request| request.to_json())
-            .map_err(Error::InvalidInput)
-        };
-        let data = self.call(Endpoint::Token, &sign, parse_token_response)?;
+        let data = self.call(&TokenOperation {
+            access_key: &config.access_key,
+            secret_key: &config.secret_key,
+            clock: config.clock.as_ref(),
+            period_second: config.period_second,
+        })?;
         let value = data.token.map(|t| t.0).filter(|t| !t.is_empty());
         let Some(value) = value else {
             return Err(Error::MissingData {
@@ -276,38 +270,38 @@ impl Client {
         Ok((value, expires))
     }
 
-    /// Sends one call with token, `IAM_FAILED` refresh and retries.
-    fn call<T>(
-        &self,
-        endpoint: Endpoint,
-        body: &dyn Fn() -> Result<Vec<u8>, Error>,
-        parse: fn(&[u8]) -> Result<Envelope<T>, ParseError>,
-    ) -> Result<T, Error> {
+    /// Sends one operation with token, `IAM_FAILED` refresh and retries.
+    fn call<O: Operation>(&self, operation: &O) -> Result<O::Output, Error> {
+        let descriptor = O::DESCRIPTOR;
+        let name = descriptor.name;
         let policy = &self.inner.config.retry;
         let mut attempt: u32 = 1;
         let mut refreshed = false;
         let mut stale = None;
         loop {
-            let token = if endpoint.needs_token() {
+            let token = if descriptor.needs_token {
                 Some(self.cached_token(stale.take())?)
             } else {
                 None
             };
-            let bytes = body()?;
+            let bytes = operation.body().map_err(Error::InvalidInput)?;
             let start = Instant::now();
-            let outcome = self.send_once(endpoint, &bytes, token.as_ref().map(|t| &t.value), parse);
+            let outcome = self.send_once::<O>(
+                &descriptor,
+                &operation.query(),
+                &bytes,
+                token.as_ref().map(|t| &t.value),
+            );
             let latency_ms = start.elapsed().as_millis();
             let failure = match outcome {
                 Ok(data) => {
-                    log::debug!(
-                        "POST {endpoint:?} attempt={attempt} outcome=SUCCESS latency_ms={latency_ms}"
-                    );
+                    log::debug!("{name} attempt={attempt} outcome=SUCCESS latency_ms={latency_ms}");
                     return Ok(data);
                 }
                 Err(failure) => failure,
             };
             log::debug!(
-                "POST {endpoint:?} attempt={attempt} outcome={} latency_ms={latency_ms}",
+                "{name} attempt={attempt} outcome={} latency_ms={latency_ms}",
                 describe(&failure.error)
             );
             if let (Some(token), false) = (&token, refreshed) {
@@ -323,7 +317,11 @@ impl Client {
                     continue;
                 }
             }
-            if attempt >= policy.max_attempts || !is_retryable(endpoint, &failure.error) {
+            let retries = failure
+                .error
+                .disposition(descriptor.idempotency)
+                .client_retries;
+            if attempt >= policy.max_attempts || !retries {
                 return Err(failure.error);
             }
             std::thread::sleep(policy.backoff(attempt, failure.retry_after));
@@ -331,30 +329,25 @@ impl Client {
         }
     }
 
-    fn send_once<T>(
+    fn send_once<O: Operation>(
         &self,
-        endpoint: Endpoint,
+        descriptor: &Descriptor,
+        query: &[(&'static str, String)],
         body: &[u8],
         token: Option<&Secret>,
-        parse: fn(&[u8]) -> Result<Envelope<T>, ParseError>,
-    ) -> Result<T, Failure> {
+    ) -> Result<O::Output, Failure> {
         let config = &self.inner.config;
-        let url = format!("{}{}", config.base_url, endpoint.path());
-        let mut request = self
-            .inner
-            .agent
-            .post(&url)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json");
-        if let Some(token) = token {
-            request = request.header("X-ACCESS-TOKEN", token.expose());
-        }
-        if let Some(timeout) = self.timeout {
-            request = request.config().timeout_global(Some(timeout)).build();
-        }
-        let mut response = request
-            .send(body)
-            .map_err(|e| Failure::from(classify(e, false)))?;
+        let url = format!("{}{}", config.base_url, descriptor.path);
+        let agent = &self.inner.agent;
+        let sent = match descriptor.method {
+            Method::Get => self.prepare(agent.get(&url), query, token).call(),
+            // Every other method sends a JSON body (`Method` is non-exhaustive for callers).
+            _ => self
+                .prepare(agent.post(&url), query, token)
+                .header("Content-Type", "application/json")
+                .send(body),
+        };
+        let mut response = sent.map_err(|e| Failure::from(classify(e, false)))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -391,7 +384,7 @@ impl Client {
             content_type: content_type.clone(),
             excerpt: (!looks_json).then(|| excerpt(&bytes, EXCERPT_MAX_BYTES)),
         };
-        let parsed = parse(&bytes);
+        let parsed = O::parse(&bytes);
         if !(200..300).contains(&status) {
             // An API answer on another status (SERVICE_BUSY may come as HTTP 429).
             return Err(failure(match parsed {
@@ -408,6 +401,28 @@ impl Client {
         envelope
             .into_data()
             .map_err(|e| failure(api_error(Some(e))))
+    }
+}
+
+impl Client {
+    /// The headers, query and per-call timeout every request carries.
+    fn prepare<B>(
+        &self,
+        request: RequestBuilder<B>,
+        query: &[(&'static str, String)],
+        token: Option<&Secret>,
+    ) -> RequestBuilder<B> {
+        let mut request = query
+            .iter()
+            .fold(request, |r, (name, value)| r.query(*name, value))
+            .header("Accept", "application/json");
+        if let Some(token) = token {
+            request = request.header("X-ACCESS-TOKEN", token.expose());
+        }
+        match self.timeout {
+            Some(timeout) => request.config().timeout_global(Some(timeout)).build(),
+            None => request,
+        }
     }
 }
 

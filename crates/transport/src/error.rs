@@ -114,22 +114,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// Whether the server may have processed (and billed) the request: `false` for local
-    /// refusals, for transport errors that prove the request never left, and for API codes
-    /// that prove the server refused it before doing any work
-    /// ([`ResponseCode::proves_not_processed`]: `PARAMETER_ERROR`, `IAM_FAILED` — also when
-    /// the token fetch failed and the call itself was never sent —, `SERVICE_BUSY`...).
-    pub fn may_have_been_processed(&self) -> bool {
-        match self {
-            Self::InvalidInput(_) | Self::Config(_) => false,
-            Self::Api { code, .. } => !code.proves_not_processed(),
-            Self::Transport {
-                may_have_been_sent, ..
-            } => *may_have_been_sent,
-            _ => true,
-        }
-    }
-
     /// The server's code, for [`Error::Api`] and for a local refusal ([`Error::InvalidInput`]).
     pub fn code(&self) -> Option<ResponseCode> {
         match self {

@@ -1,12 +1,15 @@
 //! The synchronous client for the ADVANCE.AI identity-verification API, on `ureq`.
 //!
-//! Builds on `advanceai-core` (validation, signing, parsing) and adds the network: one
-//! connection pool, the token lifecycle, retries that never bill twice, and one typed
-//! [`Error`].
+//! Builds on `advanceai-core` (validation, signing, parsing; every item of it is re-exported
+//! here, so this is the one dependency a client needs) and adds the network: one connection
+//! pool, the token lifecycle, retries that never bill twice, and one typed [`Error`] whose
+//! [`Error::disposition`] is the one verdict every layer above reads.
+//!
+//! Every call goes through [`Client::execute`], which runs any [`Operation`]; the named
+//! methods (`verify_id_number`, `generate_url`, `get_result`) are that with a fixed one.
 //!
 //! ```no_run
-//! use advanceai_core::IdNumberVerificationRequest;
-//! use advanceai_transport::{Client, ClientConfig};
+//! use advanceai_transport::{Client, ClientConfig, IdNumberVerificationRequest};
 //!
 //! let client = Client::new(ClientConfig::from_env()?);
 //! let request = IdNumberVerificationRequest::new("order-1", "user-1", "NGA", "BVN", "22222222222");
@@ -35,18 +38,23 @@
 
 mod client;
 mod config;
+mod disposition;
 mod error;
 mod resolver;
 mod retry;
 mod token;
 
-pub use advanceai_core::{Clock, ManualClock, SystemClock};
+/// Everything of `advanceai-core` (requests, results, codes, validation, parsing), so that a
+/// client needs this one dependency: `use advanceai_transport::IdNumberVerificationRequest`.
+#[doc(no_inline)]
+pub use advanceai_core::*;
 pub use client::{Client, EXCERPT_MAX_BYTES, WaitOptions};
 pub use config::{
     ClientConfig, ClientConfigBuilder, ConfigError, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REFRESH_MARGIN, DEFAULT_TIMEOUT, ENV_ACCESS_KEY,
     ENV_BASE_URL, ENV_SECRET_KEY, ProxySetting, USER_AGENT,
 };
+pub use disposition::{Disposition, ErrorKind};
 pub use error::{Error, TransportErrorKind};
 pub use retry::RetryPolicy;
 pub use token::AccessToken;

@@ -12,15 +12,15 @@
 //!   error then says `may_have_been_sent: true`, and the caller decides whether to resend
 //!   (and maybe pay twice).
 //!
+//! The decision itself is [`crate::Error::disposition`] (`client_retries`), made once for
+//! every layer; this module holds the policy: how many attempts, and how long between them.
+//!
 //! A call answered `IAM_FAILED` is not counted here: it gets one forced token refresh and
 //! one more try, whatever the endpoint (the server refused it, so nothing was billed).
 
 use std::time::Duration;
 
-use advanceai_core::Endpoint;
 use rand::Rng;
-
-use crate::error::{Error, TransportErrorKind};
 
 /// How many times a call is tried, and how long to wait in between.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,27 +95,6 @@ impl RetryPolicy {
     }
 }
 
-/// Whether `error`, answered to a call of `endpoint`, may be retried (see the module docs).
-pub(crate) fn is_retryable(endpoint: Endpoint, error: &Error) -> bool {
-    if endpoint.is_idempotent() {
-        match error {
-            Error::Transport { kind, .. } => !matches!(kind, TransportErrorKind::Tls),
-            Error::UnexpectedResponse { status, .. } => *status >= 500 || *status == 429,
-            Error::Api { retryable, .. } => *retryable,
-            _ => false,
-        }
-    } else {
-        matches!(
-            error,
-            Error::Transport {
-                kind: TransportErrorKind::Connect | TransportErrorKind::Dns,
-                may_have_been_sent: false,
-                ..
-            }
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,54 +117,5 @@ mod tests {
             policy.backoff(1, Some(Duration::from_secs(1))),
             Duration::from_secs(1)
         );
-    }
-
-    fn transport(kind: TransportErrorKind, sent: bool) -> Error {
-        Error::Transport {
-            kind,
-            may_have_been_sent: sent,
-            detail: String::new(),
-        }
-    }
-
-    #[test]
-    fn billable_only_when_provably_not_sent() {
-        let billable = Endpoint::IdNumberVerification;
-        assert!(is_retryable(
-            billable,
-            &transport(TransportErrorKind::Connect, false)
-        ));
-        assert!(is_retryable(
-            billable,
-            &transport(TransportErrorKind::Dns, false)
-        ));
-        assert!(!is_retryable(
-            billable,
-            &transport(TransportErrorKind::Timeout, true)
-        ));
-        assert!(!is_retryable(
-            billable,
-            &transport(TransportErrorKind::Io, true)
-        ));
-        assert!(!is_retryable(
-            billable,
-            &Error::UnexpectedResponse {
-                status: 502,
-                content_type: None,
-                excerpt: None
-            }
-        ));
-        assert!(is_retryable(
-            Endpoint::GetResult,
-            &transport(TransportErrorKind::Timeout, true)
-        ));
-        assert!(is_retryable(
-            Endpoint::GetResult,
-            &Error::UnexpectedResponse {
-                status: 429,
-                content_type: None,
-                excerpt: None
-            }
-        ));
     }
 }

@@ -1,0 +1,187 @@
+//! Each API operation described once: what it is, how it is checked, sent and read.
+//!
+//! An [`Operation`] is a value that knows its own [`Descriptor`] (path, method, whether it
+//! is billable, whether it needs a token), refuses locally what the server would refuse,
+//! builds its wire body and parses its answer. A client runs any operation through one
+//! path (`advanceai_transport::Client::execute`), so adding an endpoint is one new
+//! operation, not an edit in every layer.
+//!
+//! ```
+//! use advanceai_core::{GetResultRequest, Idempotency, Operation};
+//!
+//! let request = GetResultRequest::new("f302f5d2454a85c2");
+//! assert_eq!(GetResultRequest::DESCRIPTOR.idempotency, Idempotency::Idempotent);
+//! assert_eq!(request.validate(), Ok(()));
+//! let body = request.body()?;
+//! assert_eq!(body, br#"{"signatureId":"f302f5d2454a85c2"}"#);
+//! # Ok::<(), advanceai_core::InvalidRequest>(())
+//! ```
+
+use serde::de::DeserializeOwned;
+
+use crate::{
+    Clock, Descriptor, Endpoint, Envelope, GenerateUrlData, GenerateUrlRequest, GetResultData,
+    GetResultRequest, IdNumberVerificationRequest, InvalidRequest, ParseError, Secret, TokenData,
+    TokenRequest, VerificationData, parse_envelope,
+};
+
+/// One API call: its description, its local validation, its wire body and its parser.
+///
+/// Implement it for a call this version has no named method for, and run it with
+/// `advanceai_transport::Client::execute`: the client adds the token, the retries that
+/// never bill twice (from [`Descriptor::idempotency`]) and the typed errors.
+pub trait Operation {
+    /// The `data` of a `SUCCESS` answer.
+    type Output: DeserializeOwned;
+
+    /// What the call is.
+    const DESCRIPTOR: Descriptor;
+
+    /// Refuses what the server would refuse, with its code and message; nothing is sent
+    /// when this fails.
+    fn validate(&self) -> Result<(), InvalidRequest>;
+
+    /// The query parameters, in order (none for the calls of this version).
+    fn query(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
+    /// The JSON body of one attempt. Called again for each attempt, so a body that depends
+    /// on the time (the token signature) is fresh every time.
+    fn body(&self) -> Result<Vec<u8>, InvalidRequest>;
+
+    /// Reads an answer: lenient where the vendor is inconsistent, strict where a guess would
+    /// be unsafe (see [`parse_envelope`]).
+    fn parse(bytes: &[u8]) -> Result<Envelope<Self::Output>, ParseError> {
+        parse_envelope(bytes)
+    }
+}
+
+/// The token call, signed afresh with the clock's time for every attempt.
+///
+/// [`TokenRequest`] is the same call signed once, for callers who send it themselves.
+#[derive(Debug)]
+pub struct TokenOperation<'a> {
+    /// The account's access key.
+    pub access_key: &'a Secret,
+    /// The account's secret key.
+    pub secret_key: &'a Secret,
+    /// Where the timestamp comes from.
+    pub clock: &'a dyn Clock,
+    /// The token lifetime asked for, if any.
+    pub period_second: Option<u32>,
+}
+
+impl TokenOperation<'_> {
+    fn sign(&self) -> Result<TokenRequest, InvalidRequest> {
+        TokenRequest::sign(
+            self.access_key,
+            self.secret_key,
+            self.clock.now_ms(),
+            self.period_second,
+        )
+    }
+}
+
+impl Operation for TokenOperation<'_> {
+    type Output = TokenData;
+    const DESCRIPTOR: Descriptor = Endpoint::Token.descriptor();
+
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        self.sign().map(drop)
+    }
+
+    fn body(&self) -> Result<Vec<u8>, InvalidRequest> {
+        self.sign().map(|request| request.to_json())
+    }
+}
+
+impl Operation for TokenRequest {
+    type Output = TokenData;
+    const DESCRIPTOR: Descriptor = Endpoint::Token.descriptor();
+
+    /// A signed request was checked when it was signed.
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        Ok(())
+    }
+
+    fn body(&self) -> Result<Vec<u8>, InvalidRequest> {
+        Ok(self.to_json())
+    }
+}
+
+/// The operations whose body is the request itself, validated by its own `validate`.
+macro_rules! request_operation {
+    ($request:ty => $output:ty, $endpoint:expr) => {
+        impl Operation for $request {
+            type Output = $output;
+            const DESCRIPTOR: Descriptor = $endpoint.descriptor();
+
+            fn validate(&self) -> Result<(), InvalidRequest> {
+                <$request>::validate(self)
+            }
+
+            fn body(&self) -> Result<Vec<u8>, InvalidRequest> {
+                Ok(self.to_json())
+            }
+        }
+    };
+}
+
+request_operation!(IdNumberVerificationRequest => VerificationData, Endpoint::IdNumberVerification);
+request_operation!(GenerateUrlRequest => GenerateUrlData, Endpoint::GenerateUrl);
+request_operation!(GetResultRequest => GetResultData, Endpoint::GetResult);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Idempotency, ManualClock};
+
+    #[test]
+    fn each_operation_reads_its_row() {
+        assert_eq!(
+            IdNumberVerificationRequest::DESCRIPTOR,
+            Endpoint::IdNumberVerification.descriptor()
+        );
+        assert_eq!(
+            GenerateUrlRequest::DESCRIPTOR.idempotency,
+            Idempotency::Billable
+        );
+        assert_eq!(
+            [
+                GetResultRequest::DESCRIPTOR.is_idempotent(),
+                TokenRequest::DESCRIPTOR.needs_token,
+                TokenOperation::DESCRIPTOR.needs_token,
+            ],
+            [true, false, false]
+        );
+    }
+
+    #[test]
+    fn the_token_body_is_signed_at_each_attempt() {
+        let (access, secret) = (
+            Secret::new("sampleaccesskey"),
+            Secret::new("samplesecretkey"),
+        );
+        let clock = ManualClock::new(1_665_993_522_952);
+        let operation = TokenOperation {
+            access_key: &access,
+            secret_key: &secret,
+            clock: &clock,
+            period_second: None,
+        };
+        let first = operation.body().unwrap();
+        assert!(
+            String::from_utf8_lossy(&first)
+                .contains("02209bbeaf0d0a3dd587f6a1ba22f84c98d142e3b545e77db7e4906ca56349f5")
+        );
+        clock.advance(std::time::Duration::from_secs(1));
+        assert_ne!(operation.body().unwrap(), first);
+        let empty = Secret::new("");
+        let refused = TokenOperation {
+            access_key: &empty,
+            ..operation
+        };
+        assert_eq!(refused.validate(), Err(InvalidRequest::CredentialsMissing));
+    }
+}

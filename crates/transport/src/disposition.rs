@@ -1,0 +1,566 @@
+//! One verdict on every failure, computed once: every layer above reads it.
+//!
+//! [`Error::disposition`] answers, for a call that is [`Idempotency::Idempotent`] or
+//! [`Idempotency::Billable`]: does the client retry it, may the caller resend it safely,
+//! may it already have been processed (and billed), does it refuse the whole account, and
+//! what is its stable kind name. The C ABI, the C++ and Go bindings and the CLI report
+//! these answers as they are; none of them decides again.
+
+use std::fmt;
+
+use advanceai_core::Idempotency;
+
+use crate::error::{Error, TransportErrorKind};
+
+/// The kind of a failure: one stable list of names, the same in the CLI's JSON
+/// (`error.kind`), the C ABI's `advanceai_status` names (`ADVANCEAI_STATUS_<NAME>`), C++
+/// and Go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Refused locally before sending ([`Error::InvalidInput`]).
+    InvalidInput,
+    /// The server answered a code other than `SUCCESS` ([`Error::Api`]).
+    Api,
+    /// No connection, a failed TLS handshake, a connection cut mid-way
+    /// ([`Error::Transport`] other than a timeout).
+    Transport,
+    /// The call did not finish within its timeout ([`Error::Transport`] with
+    /// [`TransportErrorKind::Timeout`]).
+    Timeout,
+    /// Something that is not the API's answer, such as a proxy's HTML page
+    /// ([`Error::UnexpectedResponse`]).
+    UnexpectedResponse,
+    /// The body looked like the API's JSON but could not be read ([`Error::Parse`]).
+    Parse,
+    /// The body was larger than the configured maximum ([`Error::ResponseTooLarge`]).
+    ResponseTooLarge,
+    /// The configuration is invalid ([`Error::Config`]).
+    Config,
+    /// A wait for a final result reached its deadline ([`Error::ResultPending`]).
+    ResultPending,
+    /// `SUCCESS` without a `data` object ([`Error::MissingData`]).
+    MissingData,
+}
+
+impl ErrorKind {
+    /// Every kind, in the order of the C ABI's status values.
+    pub const ALL: &'static [ErrorKind] = &[
+        Self::InvalidInput,
+        Self::Api,
+        Self::Transport,
+        Self::Timeout,
+        Self::UnexpectedResponse,
+        Self::Parse,
+        Self::ResponseTooLarge,
+        Self::Config,
+        Self::ResultPending,
+        Self::MissingData,
+    ];
+
+    /// The stable name (`API_ERROR`, `TIMEOUT`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidInput => "INVALID_INPUT",
+            Self::Api => "API_ERROR",
+            Self::Transport => "TRANSPORT_ERROR",
+            Self::Timeout => "TIMEOUT",
+            Self::UnexpectedResponse => "UNEXPECTED_RESPONSE",
+            Self::Parse => "PARSE_ERROR",
+            Self::ResponseTooLarge => "RESPONSE_TOO_LARGE",
+            Self::Config => "CONFIG_ERROR",
+            Self::ResultPending => "RESULT_PENDING",
+            Self::MissingData => "MISSING_DATA",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a failure means for the call that got it, and what may be done about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Disposition {
+    /// The stable kind name.
+    pub kind: ErrorKind,
+    /// Whether the client itself retries the call (within its attempts): an idempotent
+    /// call on a transient failure; a billable call only when the request provably never
+    /// left (connection refused, DNS failure).
+    pub client_retries: bool,
+    /// Whether sending the same request again later may succeed *and* cannot bill twice:
+    /// the failure is transient and the resend is safe. This is `retryable` in C, C++, Go
+    /// and the CLI.
+    pub retryable: bool,
+    /// Whether resending cannot bill twice: the call is idempotent, or the request was
+    /// provably not processed.
+    pub safe_to_resend: bool,
+    /// Whether the server may have processed (and billed) the request.
+    pub may_have_been_processed: bool,
+    /// Whether the failure refuses the whole account (bad keys, no balance, quota, disabled
+    /// account): no other request can succeed until someone acts, so a batch must stop.
+    pub refuses_account: bool,
+    /// Whether the request itself is wrong (a local refusal, `PARAMETER_ERROR`, an unknown
+    /// `signatureId`): resending it unchanged can never succeed.
+    pub faults_the_request: bool,
+}
+
+impl Error {
+    /// The stable kind of this failure.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::InvalidInput(_) => ErrorKind::InvalidInput,
+            Self::Api { .. } => ErrorKind::Api,
+            Self::Transport {
+                kind: TransportErrorKind::Timeout,
+                ..
+            } => ErrorKind::Timeout,
+            Self::Transport { .. } => ErrorKind::Transport,
+            Self::UnexpectedResponse { .. } => ErrorKind::UnexpectedResponse,
+            Self::Parse(_) => ErrorKind::Parse,
+            Self::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
+            Self::Config(_) => ErrorKind::Config,
+            Self::ResultPending { .. } => ErrorKind::ResultPending,
+            Self::MissingData { .. } => ErrorKind::MissingData,
+        }
+    }
+
+    /// The verdict on this failure for a call that is `idempotency` (read it from the
+    /// operation: `GetResultRequest::DESCRIPTOR.idempotency`).
+    pub fn disposition(&self, idempotency: Idempotency) -> Disposition {
+        let may_have_been_processed = self.may_have_been_processed();
+        let safe_to_resend = idempotency == Idempotency::Idempotent || !may_have_been_processed;
+        let transient = self.is_transient();
+        let client_retries = match idempotency {
+            Idempotency::Idempotent => transient && !matches!(self, Self::ResultPending { .. }),
+            Idempotency::Billable => self.provably_never_left(),
+        };
+        let (refuses_account, faults_the_request) = match self {
+            Self::Api { code, .. } => (code.refuses_account(), code.faults_the_request()),
+            Self::InvalidInput(_) => (false, true),
+            _ => (false, false),
+        };
+        Disposition {
+            kind: self.kind(),
+            client_retries,
+            retryable: transient && safe_to_resend,
+            safe_to_resend,
+            may_have_been_processed,
+            refuses_account,
+            faults_the_request,
+        }
+    }
+
+    /// Whether the server may have processed (and billed) the request: `false` for local
+    /// refusals and configuration errors, for transport errors that prove the request never
+    /// left, and for API codes that prove the server refused it before doing any work
+    /// ([`advanceai_core::ResponseCode::proves_not_processed`]: `PARAMETER_ERROR`,
+    /// `IAM_FAILED` — also when the token fetch failed and the call itself was never sent —,
+    /// `SERVICE_BUSY`...). `ERROR` and codes this version does not know count as "may have
+    /// been processed".
+    pub fn may_have_been_processed(&self) -> bool {
+        match self {
+            Self::InvalidInput(_) | Self::Config(_) => false,
+            Self::Api { code, .. } => !code.proves_not_processed(),
+            Self::Transport {
+                may_have_been_sent, ..
+            } => *may_have_been_sent,
+            Self::UnexpectedResponse { .. }
+            | Self::Parse(_)
+            | Self::ResponseTooLarge { .. }
+            | Self::ResultPending { .. }
+            | Self::MissingData { .. } => true,
+        }
+    }
+
+    /// Whether the same request may succeed later: a network failure other than TLS (a
+    /// certificate the client does not trust stays untrusted), HTTP 5xx or 429, the codes
+    /// `SERVICE_BUSY` and `RETRY_LATER`, a result still pending.
+    fn is_transient(&self) -> bool {
+        match self {
+            Self::Transport { kind, .. } => *kind != TransportErrorKind::Tls,
+            Self::UnexpectedResponse { status, .. } => *status >= 500 || *status == 429,
+            Self::Api { retryable, .. } => *retryable,
+            Self::ResultPending { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the request provably never left this machine: the connection was refused or
+    /// the host name did not resolve.
+    fn provably_never_left(&self) -> bool {
+        matches!(
+            self,
+            Self::Transport {
+                kind: TransportErrorKind::Connect | TransportErrorKind::Dns,
+                may_have_been_sent: false,
+                ..
+            }
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use advanceai_core::{InvalidRequest, ParseErrorKind, ResponseCode, parse_envelope};
+
+    use super::*;
+    use crate::ConfigError;
+
+    const IDEMPOTENT: Idempotency = Idempotency::Idempotent;
+    const BILLABLE: Idempotency = Idempotency::Billable;
+
+    fn transport(kind: TransportErrorKind, sent: bool) -> Error {
+        Error::Transport {
+            kind,
+            may_have_been_sent: sent,
+            detail: String::new(),
+        }
+    }
+
+    fn api(code: ResponseCode) -> Error {
+        Error::Api {
+            retryable: code.is_transient(),
+            code,
+            message: String::new(),
+            transaction_id: None,
+        }
+    }
+
+    fn unexpected(status: u16) -> Error {
+        Error::UnexpectedResponse {
+            status,
+            content_type: None,
+            excerpt: None,
+        }
+    }
+
+    fn parse_error() -> Error {
+        let error = parse_envelope::<serde_json::Value>(b"{\"code\":\"SUCCESS\"")
+            .err()
+            .map(Error::Parse);
+        assert!(matches!(&error, Some(Error::Parse(e)) if e.kind() == ParseErrorKind::Truncated));
+        error.unwrap_or(Error::ResponseTooLarge { limit: 0 })
+    }
+
+    /// One row: the error, then for (idempotent, billable): client retries, retryable,
+    /// safe to resend; then may have been processed, refuses the account, faults the
+    /// request, kind.
+    struct Row {
+        error: Error,
+        idempotent: (bool, bool, bool),
+        billable: (bool, bool, bool),
+        processed: bool,
+        account: bool,
+        request: bool,
+        kind: &'static str,
+    }
+
+    fn rows() -> Vec<Row> {
+        use ResponseCode as C;
+        use TransportErrorKind as T;
+        let row = |error, idempotent, billable, processed, account, request, kind| Row {
+            error,
+            idempotent,
+            billable,
+            processed,
+            account,
+            request,
+            kind,
+        };
+        let all = (true, true, true);
+        let none = (false, false, false);
+        let safe_only = (false, false, true);
+        vec![
+            row(
+                Error::InvalidInput(InvalidRequest::BizIdMissing),
+                safe_only,
+                safe_only,
+                false,
+                false,
+                true,
+                "INVALID_INPUT",
+            ),
+            row(
+                Error::Config(ConfigError::NoAttempt),
+                safe_only,
+                safe_only,
+                false,
+                false,
+                false,
+                "CONFIG_ERROR",
+            ),
+            // Never left: retried whatever the call.
+            row(
+                transport(T::Connect, false),
+                all,
+                all,
+                false,
+                false,
+                false,
+                "TRANSPORT_ERROR",
+            ),
+            row(
+                transport(T::Dns, false),
+                all,
+                all,
+                false,
+                false,
+                false,
+                "TRANSPORT_ERROR",
+            ),
+            // A connect timeout proves nothing left, yet only DNS and refusals are retried
+            // for a billable call; the caller may resend it safely.
+            row(
+                transport(T::Timeout, false),
+                all,
+                (false, true, true),
+                false,
+                false,
+                false,
+                "TIMEOUT",
+            ),
+            // May have arrived: a billable call is neither retried nor safe to resend.
+            row(
+                transport(T::Timeout, true),
+                all,
+                none,
+                true,
+                false,
+                false,
+                "TIMEOUT",
+            ),
+            row(
+                transport(T::Io, true),
+                all,
+                none,
+                true,
+                false,
+                false,
+                "TRANSPORT_ERROR",
+            ),
+            row(
+                transport(T::Connect, true),
+                all,
+                none,
+                true,
+                false,
+                false,
+                "TRANSPORT_ERROR",
+            ),
+            // TLS: never retried, never "retryable" (the certificate stays untrusted).
+            row(
+                transport(T::Tls, false),
+                safe_only,
+                safe_only,
+                false,
+                false,
+                false,
+                "TRANSPORT_ERROR",
+            ),
+            row(
+                transport(T::Tls, true),
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "TRANSPORT_ERROR",
+            ),
+            row(
+                unexpected(502),
+                all,
+                none,
+                true,
+                false,
+                false,
+                "UNEXPECTED_RESPONSE",
+            ),
+            row(
+                unexpected(429),
+                all,
+                none,
+                true,
+                false,
+                false,
+                "UNEXPECTED_RESPONSE",
+            ),
+            row(
+                unexpected(404),
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "UNEXPECTED_RESPONSE",
+            ),
+            // SERVICE_BUSY proves nothing was processed: safe and retryable for both, but
+            // the client leaves a billable call's resend to its caller.
+            row(
+                api(C::ServiceBusy),
+                all,
+                (false, true, true),
+                false,
+                false,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                api(C::RetryLater),
+                all,
+                (false, true, true),
+                false,
+                false,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                api(C::ParameterError),
+                safe_only,
+                safe_only,
+                false,
+                false,
+                true,
+                "API_ERROR",
+            ),
+            row(
+                api(C::SignatureNotExist),
+                safe_only,
+                safe_only,
+                false,
+                false,
+                true,
+                "API_ERROR",
+            ),
+            row(
+                api(C::IamFailed),
+                safe_only,
+                safe_only,
+                false,
+                true,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                api(C::InsufficientBalance),
+                safe_only,
+                safe_only,
+                false,
+                true,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                api(C::AccountDisabled),
+                safe_only,
+                safe_only,
+                false,
+                true,
+                false,
+                "API_ERROR",
+            ),
+            // ERROR and unknown codes: the vendor does not say at which stage; assume the
+            // request may have been processed.
+            row(
+                api(C::Error),
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                api(C::Unknown("NEW_CODE".into())),
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                parse_error(),
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "PARSE_ERROR",
+            ),
+            row(
+                Error::ResponseTooLarge { limit: 1 },
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "RESPONSE_TOO_LARGE",
+            ),
+            row(
+                Error::MissingData {
+                    transaction_id: None,
+                },
+                safe_only,
+                none,
+                true,
+                false,
+                false,
+                "MISSING_DATA",
+            ),
+            // Waiting longer may help; the client's call loop does not retry it itself.
+            row(
+                Error::ResultPending {
+                    waited: Duration::from_secs(1),
+                },
+                (false, true, true),
+                (false, false, false),
+                true,
+                false,
+                false,
+                "RESULT_PENDING",
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_variant_for_both_kinds_of_call() {
+        let rows = rows();
+        for row in &rows {
+            for (idempotency, (retries, retryable, safe)) in
+                [(IDEMPOTENT, row.idempotent), (BILLABLE, row.billable)]
+            {
+                let d = row.error.disposition(idempotency);
+                let context = format!("{:?} on a {idempotency:?} call", row.error);
+                assert_eq!(d.client_retries, retries, "client_retries: {context}");
+                assert_eq!(d.retryable, retryable, "retryable: {context}");
+                assert_eq!(d.safe_to_resend, safe, "safe_to_resend: {context}");
+                assert_eq!(d.may_have_been_processed, row.processed, "{context}");
+                assert_eq!(d.refuses_account, row.account, "{context}");
+                assert_eq!(d.faults_the_request, row.request, "{context}");
+                assert_eq!(d.kind.as_str(), row.kind, "{context}");
+                // A billable call is never retried once it may have been processed.
+                assert!(
+                    !(idempotency == BILLABLE && d.client_retries && d.may_have_been_processed)
+                );
+            }
+        }
+        // Every kind appears at least once.
+        for kind in ErrorKind::ALL {
+            assert!(rows.iter().any(|r| r.error.kind() == *kind), "{kind}");
+        }
+    }
+
+    #[test]
+    fn kind_names_are_distinct() {
+        let mut names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ErrorKind::ALL.len());
+    }
+}
