@@ -75,7 +75,7 @@ pub use get_result::{
     GetResultData, GetResultRequest, InputParameters, ResultStatus, ReturnImageType,
 };
 pub use id_number_type::{IdNumberType, NumberFormat, SUPPORTED_ID_NUMBER_TYPES};
-pub use operation::{Operation, TokenOperation};
+pub use operation::{Operation, TokenOperation, Validated};
 pub use outcome::{ErrorCategory, ErrorCode, OverallResult};
 pub use parse::{
     ParseError, ParseErrorKind, parse_callback, parse_envelope, parse_generate_url_response,

@@ -128,6 +128,58 @@ macro_rules! request_operation {
     };
 }
 
+/// An operation whose rules were checked once, when it was made: running it does not check
+/// them again. For a batch that sorts its rows into valid and invalid up front.
+///
+/// ```
+/// use advanceai_core::{IdNumberVerificationRequest, Operation, Validated};
+///
+/// let row = IdNumberVerificationRequest::new("order-1", "user-1", "NGA", "BVN", "123");
+/// let refused = Validated::new(row).unwrap_err();
+/// assert_eq!(refused.1.code().as_str(), "PARAMETER_ERROR");
+/// let request = refused.0; // the request is handed back, not lost
+/// assert_eq!(request.biz_id, "order-1");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Validated<O>(O);
+
+impl<O: Operation> Validated<O> {
+    /// Checks `operation` once; on a refusal it is handed back with the reason.
+    pub fn new(operation: O) -> Result<Self, (O, InvalidRequest)> {
+        match operation.validate() {
+            Ok(()) => Ok(Self(operation)),
+            Err(problem) => Err((operation, problem)),
+        }
+    }
+
+    /// The checked operation.
+    pub fn get(&self) -> &O {
+        &self.0
+    }
+}
+
+impl<O: Operation> Operation for Validated<O> {
+    type Output = O::Output;
+    const DESCRIPTOR: Descriptor = O::DESCRIPTOR;
+
+    /// Checked when it was made.
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        Ok(())
+    }
+
+    fn query(&self) -> Vec<(&'static str, String)> {
+        self.0.query()
+    }
+
+    fn body(&self) -> Result<Vec<u8>, InvalidRequest> {
+        self.0.body()
+    }
+
+    fn parse(bytes: &[u8]) -> Result<Envelope<Self::Output>, ParseError> {
+        O::parse(bytes)
+    }
+}
+
 request_operation!(IdNumberVerificationRequest => VerificationData, Endpoint::IdNumberVerification);
 request_operation!(GenerateUrlRequest => GenerateUrlData, Endpoint::GenerateUrl);
 request_operation!(GetResultRequest => GetResultData, Endpoint::GetResult);

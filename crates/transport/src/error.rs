@@ -114,6 +114,17 @@ pub enum Error {
 }
 
 impl Error {
+    /// The vendor's id of the failed call, when the server sent one ([`Error::Api`],
+    /// [`Error::MissingData`]): quote it to support.
+    pub fn transaction_id(&self) -> Option<&str> {
+        match self {
+            Self::Api { transaction_id, .. } | Self::MissingData { transaction_id } => {
+                transaction_id.as_deref()
+            }
+            _ => None,
+        }
+    }
+
     /// The server's code, for [`Error::Api`] and for a local refusal ([`Error::InvalidInput`]).
     pub fn code(&self) -> Option<ResponseCode> {
         match self {

@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, Read};
 
-use advanceai_core::IdNumberVerificationRequest;
+use advanceai_core::{IdNumberVerificationRequest, InvalidRequest, Validated};
 use serde_json::Value;
 
 /// The columns (CSV) or keys (JSONL) every row has, in the documented order.
@@ -21,11 +21,18 @@ pub(crate) struct Row {
     pub(crate) input: RowInput,
 }
 
-/// What a row holds.
+/// What a row holds. A readable row is checked against the server's rules once, here.
 #[derive(Debug)]
 pub(crate) enum RowInput {
-    /// A request, not yet validated.
-    Request(IdNumberVerificationRequest),
+    /// A request that passed validation: it will be sent.
+    Request(Validated<IdNumberVerificationRequest>),
+    /// A request that breaks a server rule: never sent.
+    Invalid {
+        /// The request as read.
+        request: IdNumberVerificationRequest,
+        /// The rule it breaks (the server's code and message).
+        problem: InvalidRequest,
+    },
     /// A row that could not be read; `biz_id`/`user_id` when they could be.
     Unreadable {
         /// The row's `bizId`, when readable.
@@ -38,17 +45,26 @@ pub(crate) enum RowInput {
 }
 
 impl Row {
-    /// The row's `bizId`, when readable.
-    pub(crate) fn biz_id(&self) -> Option<&str> {
+    /// The row's request, valid or not; `None` when the row is unreadable.
+    pub(crate) fn request(&self) -> Option<&IdNumberVerificationRequest> {
         match &self.input {
-            RowInput::Request(request) => Some(&request.biz_id),
-            RowInput::Unreadable { biz_id, .. } => biz_id.as_deref(),
+            RowInput::Request(request) => Some(request.get()),
+            RowInput::Invalid { request, .. } => Some(request),
+            RowInput::Unreadable { .. } => None,
         }
     }
 
-    /// Whether the row would be sent: readable, and valid by the server's rules.
+    /// The row's `bizId`, when readable.
+    pub(crate) fn biz_id(&self) -> Option<&str> {
+        match &self.input {
+            RowInput::Unreadable { biz_id, .. } => biz_id.as_deref(),
+            _ => self.request().map(|request| request.biz_id.as_str()),
+        }
+    }
+
+    /// Whether the row will be sent: readable, and valid by the server's rules.
     pub(crate) fn is_sendable(&self) -> bool {
-        matches!(&self.input, RowInput::Request(request) if request.validate().is_ok())
+        matches!(&self.input, RowInput::Request(_))
     }
 }
 
@@ -156,7 +172,7 @@ fn read_csv(reader: impl Read) -> Result<Vec<Row>, InputError> {
             }
         } else {
             let [b, u, r, t, n] = [0, 1, 2, 3, 4].map(|i| text(i).unwrap_or_default());
-            RowInput::Request(IdNumberVerificationRequest::new(b, u, r, t, n))
+            checked(IdNumberVerificationRequest::new(b, u, r, t, n))
         };
         rows.push(Row { number, input });
     }
@@ -222,7 +238,15 @@ fn parse_json_row(line: &[u8]) -> RowInput {
         }
     }
     let [b, u, r, t, n] = values;
-    RowInput::Request(IdNumberVerificationRequest::new(b, u, r, t, n))
+    checked(IdNumberVerificationRequest::new(b, u, r, t, n))
+}
+
+/// A readable row, validated once: sent as is, or refused with the server's message.
+fn checked(request: IdNumberVerificationRequest) -> RowInput {
+    match Validated::new(request) {
+        Ok(request) => RowInput::Request(request),
+        Err((request, problem)) => RowInput::Invalid { request, problem },
+    }
 }
 
 #[cfg(test)]
@@ -232,18 +256,16 @@ mod tests {
     use super::*;
 
     fn request(row: &Row) -> &IdNumberVerificationRequest {
-        match &row.input {
-            RowInput::Request(request) => request,
-            RowInput::Unreadable { reason, .. } => {
-                panic!("row {} unreadable: {reason}", row.number)
-            }
+        match row.request() {
+            Some(request) => request,
+            None => panic!("row {} unreadable", row.number),
         }
     }
 
     fn reason(row: &Row) -> &str {
         match &row.input {
             RowInput::Unreadable { reason, .. } => reason,
-            RowInput::Request(_) => panic!("row {} was readable", row.number),
+            _ => panic!("row {} was readable", row.number),
         }
     }
 
@@ -292,8 +314,16 @@ mod tests {
         assert_eq!(reason(&rows[0]), "the CSV row has 4 fields, the header 5");
         assert_eq!(rows[0].biz_id(), Some("b1"));
         assert_eq!(reason(&rows[1]), "`numberValue` is not valid UTF-8");
-        // Readable but invalid: validation (later) refuses it, not the reader.
+        // Readable but invalid: validation refuses it (once, here), not the reader.
         assert_eq!(request(&rows[2]).number_value.expose(), "123");
+        assert!(matches!(
+            &rows[2].input,
+            RowInput::Invalid {
+                problem: InvalidRequest::NumberValueInvalid,
+                ..
+            }
+        ));
+        assert!(rows[1].request().is_none() && !rows[2].is_sendable());
         assert!(reason(&rows[3]).contains("6 fields"));
     }
 

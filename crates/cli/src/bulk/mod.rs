@@ -248,23 +248,22 @@ fn check_same_input(
     Ok(())
 }
 
-/// Verifies one row: locally refused when unreadable or invalid, otherwise sent once.
-/// Returns its outcome, and why the whole run must stop when it must.
+/// Verifies one row: locally refused when unreadable or invalid (checked once, when it was
+/// read), otherwise sent once. Returns its outcome, and why the whole run must stop when it
+/// must.
 fn process(client: &Client, limiter: Option<&RateLimiter>, row: &Row) -> (Outcome, Option<String>) {
     let request = match &row.input {
         RowInput::Unreadable { reason, .. } => return (Outcome::invalid_row(reason), None),
+        RowInput::Invalid { problem, .. } => return (Outcome::invalid_input(*problem), None),
         RowInput::Request(request) => request,
     };
-    if let Err(problem) = request.validate() {
-        return (Outcome::invalid_input(problem), None);
-    }
     if let Some(limiter) = limiter {
         limiter.wait();
     }
     // The client never resends a billable call once it may have left; neither do we.
-    match client.verify_id_number(request) {
+    match client.execute(request) {
         Ok(data) => (Outcome::verdict(&data), None),
-        Err(error) => (Outcome::from_error(&error), outcome::stop_reason(&error)),
+        Err(error) => Outcome::from_error(&error),
     }
 }
 

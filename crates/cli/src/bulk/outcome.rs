@@ -1,6 +1,6 @@
 //! What happened to one row, and the output line that records it.
 
-use advanceai_core::{InvalidRequest, ResponseCode, VerificationData};
+use advanceai_core::{IdNumberVerificationRequest, InvalidRequest, Operation, VerificationData};
 use advanceai_transport::Error;
 use serde::Serialize;
 
@@ -78,19 +78,6 @@ impl ErrorKind {
     }
 }
 
-/// Whether an API code refuses the whole account rather than one request: no other row can
-/// succeed until someone acts, so the run stops instead of sending every row to be refused.
-fn refuses_the_account(code: &ResponseCode) -> bool {
-    matches!(
-        code,
-        ResponseCode::IamFailed
-            | ResponseCode::InsufficientBalance
-            | ResponseCode::OverQueryLimit
-            | ResponseCode::AccountDisabled
-            | ResponseCode::ClientError
-    )
-}
-
 impl Outcome {
     /// The outcome of an unreadable row.
     pub(crate) fn invalid_row(reason: &str) -> Self {
@@ -121,49 +108,50 @@ impl Outcome {
         }
     }
 
-    /// The outcome of a failed call.
-    pub(crate) fn from_error(error: &Error) -> Self {
-        // The transport's Display never shows a key, a token or a person field.
-        let code = error.code().map(|c| c.as_str().to_owned());
-        match error {
-            Error::InvalidInput(problem) => Self::invalid_input(*problem),
-            Error::Api {
-                code: api_code,
-                message,
-                transaction_id,
-                ..
-            } => Self::Error {
-                // Refused before any work for a reason outside the row: not written, so a
-                // rerun sends it. Any other code is an answer about this row.
-                kind: if api_code.proves_not_processed()
-                    && !matches!(
-                        api_code,
-                        ResponseCode::ParameterError | ResponseCode::EmptyParameterError
-                    ) {
-                    ErrorKind::Refused
-                } else {
-                    ErrorKind::Api
-                },
-                code,
-                message: message.clone(),
-                transaction_id: transaction_id.clone(),
-            },
-            _ if error.may_have_been_processed() => Self::Error {
-                kind: ErrorKind::UnknownOutcome,
-                code: Some(transport_code(error).to_owned()),
-                message: format!("{MAY_HAVE_BEEN_BILLED} ({error})"),
-                transaction_id: match error {
-                    Error::MissingData { transaction_id } => transaction_id.clone(),
-                    _ => None,
-                },
-            },
-            _ => Self::Error {
-                kind: ErrorKind::NotSent,
-                code: Some(transport_code(error).to_owned()),
-                message: error.to_string(),
-                transaction_id: None,
-            },
+    /// The outcome of a failed call, and why the whole run must stop when the failure
+    /// refuses the account (bad keys, no balance, quota reached, account disabled): every
+    /// other row would be refused too. Every answer is the library's
+    /// ([`Error::disposition`]); this only sorts rows by it.
+    pub(crate) fn from_error(error: &Error) -> (Self, Option<String>) {
+        let disposition = error.disposition(IdNumberVerificationRequest::DESCRIPTOR.idempotency);
+        let stop = disposition.refuses_account.then(|| match error {
+            Error::Api { code, message, .. } => format!("the API answered {code}: {message}"),
+            other => other.to_string(),
+        });
+        if let Error::InvalidInput(problem) = error {
+            return (Self::invalid_input(*problem), stop);
         }
+        // The server's own message for an API answer; otherwise the transport's Display,
+        // which never shows a key, a token or a person field.
+        let message = match error {
+            Error::Api { message, .. } => message.clone(),
+            other => other.to_string(),
+        };
+        let code = error.code().map_or_else(
+            || disposition.kind.as_str().to_owned(),
+            |c| c.as_str().to_owned(),
+        );
+        let transaction_id = error.transaction_id().map(str::to_owned);
+        let is_api = disposition.kind == advanceai_transport::ErrorKind::Api;
+        // An answer about this row is written; a request refused unprocessed for a reason
+        // outside the row (never sent, busy, keys, balance) is not, so a rerun sends it.
+        let about_the_row = disposition.may_have_been_processed || disposition.faults_the_request;
+        let (kind, message) = match (about_the_row, is_api) {
+            (true, true) => (ErrorKind::Api, message),
+            (true, false) => (
+                ErrorKind::UnknownOutcome,
+                format!("{MAY_HAVE_BEEN_BILLED} ({message})"),
+            ),
+            (false, true) => (ErrorKind::Refused, message),
+            (false, false) => (ErrorKind::NotSent, message),
+        };
+        let outcome = Self::Error {
+            kind,
+            code: Some(code),
+            message,
+            transaction_id,
+        };
+        (outcome, stop)
     }
 
     /// Whether the row gets an output line (and so is skipped by a rerun).
@@ -172,31 +160,6 @@ impl Outcome {
             Self::Verdict { .. } => true,
             Self::Error { kind, .. } => kind.is_written(),
         }
-    }
-}
-
-/// Why the whole run should stop after `error`, if it should: the API refused the account
-/// (bad keys, no balance, quota reached, account disabled), so every other row would be
-/// refused too.
-pub(crate) fn stop_reason(error: &Error) -> Option<String> {
-    match error {
-        Error::Api { code, message, .. } if refuses_the_account(code) => {
-            Some(format!("the API answered {code}: {message}"))
-        }
-        _ => None,
-    }
-}
-
-/// The CLI's error kind of a failure without an API code.
-fn transport_code(error: &Error) -> &'static str {
-    match error {
-        Error::Transport { .. } => "TRANSPORT_ERROR",
-        Error::UnexpectedResponse { .. } => "UNEXPECTED_RESPONSE",
-        Error::Parse(_) => "PARSE_ERROR",
-        Error::ResponseTooLarge { .. } => "RESPONSE_TOO_LARGE",
-        Error::MissingData { .. } => "MISSING_DATA",
-        Error::Config(_) => "CONFIG_ERROR",
-        _ => "UNEXPECTED_ERROR",
     }
 }
 
@@ -240,12 +203,12 @@ struct LineError<'a> {
 
 /// The output line of `row` with `outcome`, newline included.
 pub(crate) fn line(row: &Row, outcome: &Outcome) -> String {
-    let (user_id, number_value) = match &row.input {
-        RowInput::Request(request) => (
-            Some(request.user_id.as_str()),
-            Some(request.number_value.masked(2, 1)),
+    let (user_id, number_value) = match (&row.input, row.request()) {
+        (RowInput::Unreadable { user_id, .. }, _) => (user_id.as_deref(), None),
+        (_, request) => (
+            request.map(|r| r.user_id.as_str()),
+            request.map(|r| r.number_value.masked(2, 1)),
         ),
-        RowInput::Unreadable { user_id, .. } => (user_id.as_deref(), None),
     };
     let outcome = match outcome {
         Outcome::Verdict {

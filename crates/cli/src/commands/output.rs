@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use advanceai_transport::Error;
+use advanceai_transport::{Error, ErrorKind};
 use serde_json::{Value, json};
 
 /// The exit codes scripts rely on.
@@ -81,30 +81,23 @@ impl Failure {
 }
 
 impl From<Error> for Failure {
+    /// The kind is the library's own ([`Error::kind`]): one list of names for the CLI, C,
+    /// C++ and Go. Only the exit code is the CLI's choice.
     fn from(error: Error) -> Self {
-        // The transport's Display never shows a key, a token or a person field.
-        let message = error.to_string();
-        let code = error.code().map(|code| code.as_str().to_owned());
-        let (exit, kind, transaction_id) = match &error {
-            Error::InvalidInput(_) => (Exit::Usage, "INVALID_INPUT", None),
-            Error::Config(_) => (Exit::Usage, "CONFIG_ERROR", None),
-            Error::Api { transaction_id, .. } => (Exit::Api, "API_ERROR", transaction_id.clone()),
-            Error::MissingData { transaction_id } => {
-                (Exit::Transport, "MISSING_DATA", transaction_id.clone())
-            }
-            Error::Transport { .. } => (Exit::Transport, "TRANSPORT_ERROR", None),
-            Error::UnexpectedResponse { .. } => (Exit::Transport, "UNEXPECTED_RESPONSE", None),
-            Error::Parse(_) => (Exit::Transport, "PARSE_ERROR", None),
-            Error::ResponseTooLarge { .. } => (Exit::Transport, "RESPONSE_TOO_LARGE", None),
-            Error::ResultPending { .. } => (Exit::Pending, "RESULT_PENDING", None),
-            _ => (Exit::Transport, "UNEXPECTED_ERROR", None),
+        let kind = error.kind();
+        let exit = match kind {
+            ErrorKind::InvalidInput | ErrorKind::Config => Exit::Usage,
+            ErrorKind::Api => Exit::Api,
+            ErrorKind::ResultPending => Exit::Pending,
+            _ => Exit::Transport,
         };
         Self {
             exit,
-            kind,
-            code,
-            message,
-            transaction_id,
+            kind: kind.as_str(),
+            code: error.code().map(|code| code.as_str().to_owned()),
+            transaction_id: error.transaction_id().map(str::to_owned),
+            // The transport's Display never shows a key, a token or a person field.
+            message: error.to_string(),
         }
     }
 }
