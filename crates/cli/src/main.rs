@@ -8,6 +8,7 @@
 mod bulk;
 mod cli;
 mod commands;
+mod signals;
 
 use std::process::ExitCode;
 

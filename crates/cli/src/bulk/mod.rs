@@ -22,6 +22,7 @@ use std::time::Instant;
 use advanceai_transport::Client;
 
 use crate::commands::output::Exit;
+use crate::signals::StopSignals;
 
 use self::input::{Format, InputError, Row, RowInput};
 use self::outcome::Outcome;
@@ -41,22 +42,23 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// sent may have been billed, so its answer is waited for (at most the request timeout) and
 /// written instead of being lost to an abrupt exit.
 pub(crate) fn stop_on_signal() {
-    std::thread::spawn(|| {
-        if advanceai_sandbox::wait_for_stop_signal().is_err() {
-            return; // No handler: the signals keep their default action.
-        }
+    // Caught before the first row starts, so no signal can kill the run mid-write.
+    let Ok(mut signals) = StopSignals::catch() else {
+        return; // No handler: the signals keep their default action.
+    };
+    std::thread::spawn(move || {
+        signals.wait();
         INTERRUPTED.store(true, Ordering::SeqCst);
         eprintln!(
             "bulk: stopping: waiting for the requests in flight, then writing their answers \
              (signal again to quit at once)"
         );
-        if advanceai_sandbox::wait_for_stop_signal().is_ok() {
-            eprintln!(
-                "bulk: quitting: requests in flight may have been billed without a line: \
-                 a rerun sends them again"
-            );
-            std::process::exit(i32::from(Exit::Interrupted as u8));
-        }
+        signals.wait();
+        eprintln!(
+            "bulk: quitting: requests in flight may have been billed without a line: \
+             a rerun sends them again"
+        );
+        std::process::exit(i32::from(Exit::Interrupted as u8));
     });
 }
 

@@ -4,6 +4,7 @@ use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, Sandbox
 
 use super::output::{Exit, Failure, Output, diagnostic, stdout_line};
 use crate::cli::SandboxArgs;
+use crate::signals::StopSignals;
 
 /// What to tell the operator once the sandbox listens.
 pub(crate) const TEST_NUMBERS: &str = "\
@@ -21,6 +22,8 @@ faults: a bizId (or signatureId) starting with fault-502, fault-busy, fault-dela
 /// `secretKey`) as soon as the sandbox listens, and the rest goes to stderr.
 pub(crate) fn serve(args: &SandboxArgs, output: Output) -> Result<Exit, Failure> {
     let config = SandboxConfig::default().with_address(args.host, args.port);
+    // Caught before the sandbox starts: a signal in between must stop it, not kill it.
+    let signals = StopSignals::catch();
     let sandbox = Sandbox::start(config)
         .map_err(|error| Failure::io(format!("cannot start the sandbox: {error}")))?;
     let say = |text: &str| output.narrate(text);
@@ -43,9 +46,9 @@ pub(crate) fn serve(args: &SandboxArgs, output: Output) -> Result<Exit, Failure>
         sandbox.base_url()
     ));
     say("stop with Ctrl-C");
-    let waited = advanceai_sandbox::wait_for_stop_signal();
-    if let Err(error) = waited {
-        diagnostic(&format!("cannot wait for signals: {error}"));
+    match signals {
+        Ok(mut signals) => signals.wait(),
+        Err(error) => diagnostic(&format!("cannot wait for signals: {error}")),
     }
     say("sandbox stopping");
     sandbox.shutdown();
