@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+use advanceai_core::SUPPORTED_ID_NUMBER_TYPES;
 use clap::{Args, Parser, Subcommand};
 
 // No `Debug` on the argument types: they hold the keys and ID numbers, and nothing may
@@ -111,11 +112,11 @@ pub(crate) struct SandboxArgs {
 /// `advanceai verify`.
 #[derive(Args)]
 pub(crate) struct VerifyArgs {
-    /// ISO 3166-1 alpha-3 region (NGA).
-    #[arg(long)]
+    /// ISO 3166-1 alpha-3 region.
+    #[arg(long, help = region_help())]
     pub(crate) region: String,
-    /// ID type (BVN, NIN).
-    #[arg(long)]
+    /// ID type.
+    #[arg(long, help = number_type_help())]
     pub(crate) number_type: String,
     /// The ID number.
     #[arg(long)]
@@ -132,10 +133,10 @@ pub(crate) struct VerifyArgs {
 #[derive(Args)]
 pub(crate) struct UrlArgs {
     /// ISO 3166-1 alpha-3 region of the user's ID.
-    #[arg(long)]
+    #[arg(long, help = region_help())]
     pub(crate) region: String,
-    /// ID type (BVN).
-    #[arg(long)]
+    /// ID type.
+    #[arg(long, help = number_type_help())]
     pub(crate) number_type: String,
     /// Your business id.
     #[arg(long)]
@@ -186,6 +187,22 @@ pub(crate) struct BulkArgs {
     pub(crate) rate: Option<f64>,
 }
 
+/// `--region`'s help: the regions of core's ID-number table (`NGA`).
+fn region_help() -> String {
+    let mut regions: Vec<&str> = SUPPORTED_ID_NUMBER_TYPES.iter().map(|t| t.region).collect();
+    regions.dedup();
+    format!("ISO 3166-1 alpha-3 region ({})", regions.join(", "))
+}
+
+/// `--number-type`'s help: the types of core's ID-number table (`BVN (NGA), NIN (NGA)`).
+fn number_type_help() -> String {
+    let types: Vec<String> = SUPPORTED_ID_NUMBER_TYPES
+        .iter()
+        .map(|t| format!("{} ({}, {})", t.number_type, t.region, t.format.describe()))
+        .collect();
+    format!("ID type: {}", types.join("; "))
+}
+
 /// A finite number greater than zero (seconds, or a rate).
 fn positive_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
@@ -212,6 +229,18 @@ mod tests {
             cli,
             Ok(Cli { global: GlobalOptions { json: true, timeout: Some(t), .. }, command: Command::Token }) if t == 2.0
         ));
+    }
+
+    #[test]
+    fn id_type_help_follows_the_table() {
+        let mut command = Cli::command();
+        let verify = command.find_subcommand_mut("verify").unwrap();
+        let help = verify.render_long_help().to_string();
+        for row in SUPPORTED_ID_NUMBER_TYPES {
+            assert!(help.contains(row.number_type), "{help}");
+            assert!(help.contains(row.region), "{help}");
+        }
+        assert!(help.contains("BVN (NGA, 11 ASCII digits)"), "{help}");
     }
 
     #[test]
