@@ -749,3 +749,73 @@ fn bulk_exit_codes_say_whether_the_output_is_complete() {
     insta::assert_json_snapshot!("bulk_resumed", summary);
     assert_eq!(lines(), 3);
 }
+
+/// The rows of `tests/fixtures/fault_dispositions.tsv`, the table the transport, C and Go
+/// tests read too: (call, prefix, kind, code, retryable, may_have_been_processed,
+/// refuses_account).
+fn fault_dispositions() -> Vec<[String; 7]> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/fault_dispositions.tsv"
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let cells: Vec<String> = line.split('\t').map(str::to_owned).collect();
+            cells.try_into().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn every_fault_gives_the_shared_fixtures_answers() {
+    let sandbox = start();
+    let rows = fault_dispositions();
+    assert!(rows.len() >= 16, "the fixture lost rows");
+    let dir = tempfile::tempdir().unwrap();
+    for (n, [call, prefix, kind, code, _, processed, _]) in rows.iter().enumerate() {
+        let mut cmd = against(&sandbox);
+        cmd.args(["--timeout", "1.5"]);
+        if call == "verify" {
+            cmd.args(verify_args("22222222222", &format!("{prefix}-{n}")));
+        } else {
+            let page = run_json(
+                against(&sandbox).args(url_args(&format!("result-{prefix}-{n}"))),
+                0,
+            );
+            cmd.args(["result", page["signatureId"].as_str().unwrap()]);
+        }
+        let exit = if kind == "API_ERROR" { 3 } else { 4 };
+        let json = run_json(&mut cmd, exit);
+        let context = format!("{call} {prefix}: {json}");
+        assert_eq!(json["error"]["kind"], kind.as_str(), "{context}");
+        let code = (code != "-").then_some(code.as_str());
+        assert_eq!(json["error"]["code"].as_str(), code, "{context}");
+        if call != "verify" {
+            continue;
+        }
+        // In bulk, a row that may have been processed gets its line; one refused
+        // unprocessed gets none, so that a rerun sends it. One run per row: an
+        // account-level refusal stops a run.
+        let input = dir.path().join(format!("{n}.csv"));
+        let out = dir.path().join(format!("{n}.jsonl"));
+        std::fs::write(
+            &input,
+            format!("bizId,userId,region,numberType,numberValue\n{prefix}-bulk-{n},u,NGA,BVN,22222222222\n"),
+        )
+        .unwrap();
+        let summary = run(against(&sandbox)
+            .args(["--timeout", "1.5", "--json", "bulk"])
+            .arg(&input)
+            .arg("--out")
+            .arg(&out));
+        let lines = std::fs::read_to_string(&out)
+            .unwrap_or_default()
+            .lines()
+            .count();
+        let expected = usize::from(processed == "true");
+        assert_eq!(lines, expected, "{context}; bulk: {}", summary.stdout);
+    }
+}
