@@ -139,15 +139,21 @@
 //! `tracing` with method, path, HTTP status, envelope code and latency; never a body, a
 //! query string, a key, a token or an ID number.
 
+mod body;
 mod callback;
 mod config;
 mod counter;
 mod fault;
 mod h5;
+mod injection;
+mod messages;
 mod person;
+mod reply;
 mod server;
 mod signal;
 mod state;
+mod token;
+mod verification;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
@@ -162,7 +168,7 @@ pub use config::{
 };
 pub use fault::{MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
 pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
-pub use server::{
+pub use messages::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
     MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
