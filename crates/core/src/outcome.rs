@@ -2,6 +2,12 @@
 
 use std::fmt;
 
+use crate::Endpoint;
+
+/// How database verification writes a pass: an empty `errorCode` (its page: "Returns an
+/// empty string when overallResult is PASS").
+const VERIFICATION_PASS: &str = "";
+
 wire_enum! {
     /// `overallResult`: the verdict of a verification.
     pub enum OverallResult {
@@ -74,6 +80,18 @@ impl ErrorCode {
             return Self::Success;
         }
         Self::from_known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+
+    /// This code as `endpoint` writes it.
+    ///
+    /// Database verification writes a pass as `""`; Get Result writes it `SUCCESS`, as
+    /// [`ErrorCode::as_str`] and the normalized JSON do. Every other code is spelled the same
+    /// by every endpoint. [`ErrorCode::from_wire`] reads each spelling back.
+    pub fn spelled_for(&self, endpoint: Endpoint) -> &str {
+        match (self, endpoint) {
+            (Self::Success, Endpoint::IdNumberVerification) => VERIFICATION_PASS,
+            _ => self.as_str(),
+        }
     }
 
     /// One line, in our words, on what this code means.
@@ -190,6 +208,30 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<ErrorCode>("\"\"").unwrap(),
             ErrorCode::Success
+        );
+    }
+
+    #[test]
+    fn each_endpoint_spells_a_pass_its_own_way_and_it_reads_back() {
+        for code in ErrorCode::KNOWN {
+            assert_eq!(code.spelled_for(Endpoint::GetResult), code.as_str());
+            let verification = code.spelled_for(Endpoint::IdNumberVerification);
+            if *code == ErrorCode::Success {
+                assert_eq!(verification, "");
+            } else {
+                assert_eq!(verification, code.as_str());
+            }
+            assert_eq!(&ErrorCode::from_wire(verification), code);
+        }
+        let unknown = ErrorCode::from_wire("NEW_CODE");
+        assert_eq!(
+            unknown.spelled_for(Endpoint::IdNumberVerification),
+            "NEW_CODE"
+        );
+        // The normalized JSON keeps one spelling of a pass.
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::Success).unwrap(),
+            "\"SUCCESS\""
         );
     }
 

@@ -78,8 +78,9 @@
 //! same person, on every machine) and masked as the vendor masks: names keep their first
 //! and last character, phone numbers their first 3 and last 2 digits. The shape is this
 //! endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`, `birthday`
-//! `yyyy-MM-dd`. Core's types write PASS as `SUCCESS` and gender in capitals; this endpoint
-//! writes `errorCode: ""` and `Male`/`Female` over them, as the vendor's page shows.
+//! `yyyy-MM-dd`. The answer is core's [`advanceai_core::VerificationData::to_wire_value`]:
+//! `errorCode: ""` on a pass and `Male`/`Female`, as the vendor's page shows (core's
+//! normalized JSON writes `SUCCESS` and capitals).
 //!
 //! # The H5 flow
 //! Generate URL validates with core, stores a transaction and answers `signatureId`, `url`

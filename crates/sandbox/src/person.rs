@@ -131,8 +131,8 @@ impl FakePerson {
         Pii::new(mask(name, 1, 1))
     }
 
-    /// The database-verification shape: `phoneNumber1`, `phoneNumber2`, `yyyy-MM-dd`.
-    /// `gender` is written `Male` / `Female` by the caller (core spells it in capitals).
+    /// The database-verification shape: `phoneNumber1`, `phoneNumber2`, `yyyy-MM-dd`; core's
+    /// wire form writes its `gender` `Male` / `Female`.
     pub(crate) fn verification_record(&self) -> PersonRecord {
         let mut record = PersonRecord::default();
         record.first_name = Some(Self::masked_name(self.first_name));

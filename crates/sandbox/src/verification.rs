@@ -1,17 +1,19 @@
-//! The database verification endpoint: core's validation, then the test-number table.
+//! The database verification endpoint: core's validation, then the test-number table, in
+//! this endpoint's wire form (core's [`VerificationData::to_wire_value`]).
 
-use advanceai_core::{Endpoint, IdNumberVerificationRequest, OverallResult, VerificationData};
+use advanceai_core::{
+    Endpoint, ErrorCode, IdNumberVerificationRequest, OverallResult, VerificationData,
+};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
 
 use crate::body::{drain, read_json};
 use crate::fault::{Fault, UNKNOWN_ERROR_CODE};
 use crate::injection::{fault_after, fault_before};
 use crate::person::{FakePerson, verdict_for};
-use crate::reply::{Reply, data_value, new_id};
+use crate::reply::{Reply, new_id};
 use crate::server::{Shared, check_token};
 
 pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
@@ -33,45 +35,30 @@ pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: 
     if let Err(problem) = request.validate() {
         return fault_after(fault, Reply::invalid(problem));
     }
-    let data = if fault == Some(Fault::UnknownErrorCode) {
-        json!({
-            "signatureId": new_id(),
-            "overallResult": "FAIL",
-            "errorCode": UNKNOWN_ERROR_CODE,
-            "docDatabaseDetail": null,
-        })
+    let (overall_result, error_code) = if fault == Some(Fault::UnknownErrorCode) {
+        (
+            OverallResult::Fail,
+            ErrorCode::from_wire(UNKNOWN_ERROR_CODE),
+        )
     } else {
-        verification_data(request.number_value.expose())
+        verdict_for(request.number_value.expose())
     };
-    fault_after(fault, Reply::ok(data))
+    let data = verification_data(request.number_value.expose(), overall_result, error_code);
+    fault_after(fault, Reply::ok(data.to_wire_value()))
 }
 
-/// The `data` of database verification for a valid number.
-///
-/// Built with core's [`VerificationData`], then two wire details of this endpoint are
-/// written over it: `errorCode` is `""` on PASS (core writes `SUCCESS`, Get Result's
-/// spelling) and `gender` is `Male` / `Female` (core writes `MALE` / `FEMALE`).
-fn verification_data(number: &str) -> Value {
-    let (overall_result, error_code) = verdict_for(number);
+/// The `data` of database verification for a valid number: a pass carries the fake person
+/// of that number, anything else `docDatabaseDetail: null`.
+fn verification_data(
+    number: &str,
+    overall_result: OverallResult,
+    error_code: ErrorCode,
+) -> VerificationData {
     let passed = overall_result == OverallResult::Pass;
-    let person = FakePerson::from_seed(number);
     let mut data = VerificationData::default();
     data.signature_id = Some(new_id());
     data.overall_result = Some(overall_result);
     data.error_code = Some(error_code);
-    data.doc_database_detail = passed.then(|| person.verification_record());
-    let mut value = data_value(&data);
-    if passed {
-        if let Some(object) = value.as_object_mut() {
-            object.insert("errorCode".into(), Value::String(String::new()));
-        }
-        if let Some(detail) = value
-            .get_mut("docDatabaseDetail")
-            .and_then(Value::as_object_mut)
-        {
-            let gender = if person.female { "Female" } else { "Male" };
-            detail.insert("gender".into(), Value::String(gender.into()));
-        }
-    }
-    value
+    data.doc_database_detail = passed.then(|| FakePerson::from_seed(number).verification_record());
+    data
 }
