@@ -47,7 +47,9 @@
 //! `PARAMETER_ERROR` / `Parameter should not be empty`); the timestamp must be 13 digits
 //! within ±300 s of the sandbox clock (else `Timestamp error`); the access key and the
 //! SHA-256 signature must match (else `Signature error`: an unknown access key gets the same
-//! answer, unconfirmed); `periodSecond` must be in 60..=86400, default 3600 (else
+//! answer, unconfirmed): core's [`advanceai_core::ReceivedTokenRequest::check`], the rules
+//! [`advanceai_core::TokenRequest::sign`] follows. `periodSecond` (3600 when absent) must be
+//! in [`SandboxConfig::token_period_range`], 60..=86400 unless configured (else
 //! `periodSecond must be between 60 and 86400`, our wording). `data.expiredTime` is epoch
 //! milliseconds. Every other API endpoint needs a live token in `X-ACCESS-TOKEN`, else
 //! `IAM_FAILED` / `Token not found or expired`.
