@@ -94,6 +94,36 @@ impl ErrorCode {
         }
     }
 
+    /// The `overallResult` this code belongs to, as Get Result's `errorCode` table groups
+    /// them: `SUCCESS` is a pass, the number, name, face and risk failures are `FAIL`, and
+    /// the user or a system not finishing is `INCOMPLETE`. `None` for a code this library
+    /// does not know. The database verification page groups the codes it sends the same way.
+    pub fn verdict(&self) -> Option<OverallResult> {
+        match self {
+            Self::Success => Some(OverallResult::Pass),
+            Self::BvnNotExist
+            | Self::BvnSuspend
+            | Self::NumberNotExist
+            | Self::NameNotMatch
+            | Self::LivenessAttack
+            | Self::SimilarityFailed
+            | Self::InvalidFormat
+            | Self::CanNotVerify
+            | Self::FaceQualityTooPoor
+            | Self::RiskStrategyHit
+            | Self::AgeVerificationFailed
+            | Self::InfoAbnormal
+            | Self::NumberDeceased
+            | Self::NumberBlocked => Some(OverallResult::Fail),
+            Self::BvnInvalidFormat
+            | Self::ParameterError
+            | Self::UserTimeout
+            | Self::Error
+            | Self::RetryCountReachMax => Some(OverallResult::Incomplete),
+            Self::Unknown(_) => None,
+        }
+    }
+
     /// One line, in our words, on what this code means.
     pub fn description(&self) -> &'static str {
         match self {
@@ -233,6 +263,67 @@ mod tests {
             serde_json::to_string(&ErrorCode::Success).unwrap(),
             "\"SUCCESS\""
         );
+    }
+
+    #[test]
+    fn verdict_families_are_the_vendors() {
+        // Get Result's errorCode table (get-result.txt), family by family, in its order.
+        let pass = ["SUCCESS"];
+        let fail = [
+            "BVN_NOT_EXIST",
+            "BVN_SUSPEND",
+            "NUMBER_NOT_EXIST",
+            "NAME_NOT_MATCH",
+            "LIVENESS_ATTACK",
+            "SIMILARITY_FAILED",
+            "INVALID_FORMAT",
+            "CAN_NOT_VERIFY",
+            "FACE_QUALITY_TOO_POOR",
+            "RISK_STRATEGY_HIT",
+            "AGE_VERIFICATION_FAILED",
+            "INFO_ABNORMAL",
+            "NUMBER_DECEASED",
+            "NUMBER_BLOCKED",
+        ];
+        let incomplete = [
+            "BVN_INVALID_FORMAT",
+            "PARAMETER_ERROR",
+            "USER_TIMEOUT",
+            "ERROR",
+            "RETRY_COUNT_REACH_MAX",
+        ];
+        let family = |verdict: OverallResult| -> Vec<&str> {
+            ErrorCode::KNOWN
+                .iter()
+                .filter(|code| code.verdict() == Some(verdict.clone()))
+                .map(ErrorCode::as_str)
+                .collect()
+        };
+        assert_eq!(family(OverallResult::Pass), pass);
+        assert_eq!(family(OverallResult::Fail), fail);
+        assert_eq!(family(OverallResult::Incomplete), incomplete);
+        // Every known code has a family.
+        assert_eq!(
+            pass.len() + fail.len() + incomplete.len(),
+            ErrorCode::KNOWN.len()
+        );
+        assert!(ErrorCode::KNOWN.iter().all(|code| code.verdict().is_some()));
+        assert_eq!(ErrorCode::from_wire("NEW_CODE").verdict(), None);
+        // The database verification page's data.errorCode table agrees.
+        for (code, verdict) in [
+            ("", OverallResult::Pass),
+            ("INVALID_FORMAT", OverallResult::Fail),
+            ("NUMBER_NOT_EXIST", OverallResult::Fail),
+            ("BVN_SUSPEND", OverallResult::Fail),
+            ("INFO_ABNORMAL", OverallResult::Fail),
+            ("ERROR", OverallResult::Incomplete),
+        ] {
+            assert_eq!(
+                ErrorCode::from_wire(code).verdict(),
+                Some(verdict),
+                "{code}"
+            );
+        }
     }
 
     #[test]

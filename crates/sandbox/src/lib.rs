@@ -88,7 +88,8 @@
 //! Generate URL validates with core, stores a transaction and answers `signatureId`, `url`
 //! (`{base_url}/h5/{signatureId}`) and `expiredTime` (now + 1 h). The page shows the
 //! transaction and one button per outcome: PASS, each FAIL code and each INCOMPLETE code of
-//! the Get Result page. Submitting stores the result, sends `{signatureId, type:
+//! the Get Result page ([`FAIL_CODES`], [`INCOMPLETE_CODES`]: core's
+//! [`advanceai_core::ErrorCode::verdict`]). Submitting stores the result, sends `{signatureId, type:
 //! "COMPLETED"}` to `callbackUrl` (plain http; in the background, up to 4 tries with
 //! doubling back-off from 200 ms until HTTP 200) and answers `303 See Other` to
 //! `returnUrl` (PASS) or `failReturnUrl` (anything else). `POST /sandbox/complete` with

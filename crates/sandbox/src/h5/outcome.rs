@@ -1,56 +1,42 @@
-//! The outcomes a tester can pick for an H5 transaction: PASS, or a documented error code.
+//! The outcomes a tester can pick for an H5 transaction: PASS, or a documented error code,
+//! grouped by the verdict core gives it ([`ErrorCode::verdict`]).
+
+use std::sync::LazyLock;
 
 use advanceai_core::{ErrorCode, OverallResult};
 
 use crate::state::Verdict;
 
-/// The `FAIL` error codes of Get Result, in the vendor's order.
-pub const FAIL_CODES: &[&str] = &[
-    "BVN_NOT_EXIST",
-    "BVN_SUSPEND",
-    "NUMBER_NOT_EXIST",
-    "NAME_NOT_MATCH",
-    "LIVENESS_ATTACK",
-    "SIMILARITY_FAILED",
-    "INVALID_FORMAT",
-    "CAN_NOT_VERIFY",
-    "FACE_QUALITY_TOO_POOR",
-    "RISK_STRATEGY_HIT",
-    "AGE_VERIFICATION_FAILED",
-    "INFO_ABNORMAL",
-    "NUMBER_DECEASED",
-    "NUMBER_BLOCKED",
-];
+/// The `FAIL` error codes of Get Result, in the vendor's order: core's
+/// [`ErrorCode::KNOWN`] whose [`ErrorCode::verdict`] is `FAIL`.
+pub static FAIL_CODES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| codes_of(&OverallResult::Fail));
 
-/// The `INCOMPLETE` error codes of Get Result, in the vendor's order.
-pub const INCOMPLETE_CODES: &[&str] = &[
-    "BVN_INVALID_FORMAT",
-    "PARAMETER_ERROR",
-    "USER_TIMEOUT",
-    "ERROR",
-    "RETRY_COUNT_REACH_MAX",
-];
+/// The `INCOMPLETE` error codes of Get Result, in the vendor's order: core's
+/// [`ErrorCode::KNOWN`] whose [`ErrorCode::verdict`] is `INCOMPLETE`.
+pub static INCOMPLETE_CODES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| codes_of(&OverallResult::Incomplete));
+
+fn codes_of(verdict: &OverallResult) -> Vec<&'static str> {
+    ErrorCode::KNOWN
+        .iter()
+        .filter(|code| code.verdict().as_ref() == Some(verdict))
+        .map(ErrorCode::as_str)
+        .collect()
+}
 
 /// Parses an outcome as the page and `/sandbox/complete` take it: `PASS` (or `SUCCESS`),
 /// or any documented FAIL / INCOMPLETE error code.
 pub(crate) fn parse_outcome(outcome: &str) -> Option<Verdict> {
     let outcome = outcome.trim();
-    if outcome == "PASS" || outcome == "SUCCESS" {
-        return Some(Verdict {
-            overall_result: OverallResult::Pass,
-            error_code: ErrorCode::Success,
-        });
-    }
-    let overall_result = if FAIL_CODES.contains(&outcome) {
-        OverallResult::Fail
-    } else if INCOMPLETE_CODES.contains(&outcome) {
-        OverallResult::Incomplete
+    let error_code = if outcome == "PASS" {
+        ErrorCode::Success
     } else {
-        return None;
+        ErrorCode::from_known(outcome)?
     };
     Some(Verdict {
-        overall_result,
-        error_code: ErrorCode::from_wire(outcome),
+        overall_result: error_code.verdict()?,
+        error_code,
     })
 }
 
@@ -61,7 +47,7 @@ mod tests {
     #[test]
     fn every_documented_outcome_parses() {
         assert_eq!(FAIL_CODES.len() + INCOMPLETE_CODES.len(), 19);
-        for code in FAIL_CODES.iter().chain(INCOMPLETE_CODES) {
+        for code in FAIL_CODES.iter().chain(INCOMPLETE_CODES.iter()) {
             let verdict = parse_outcome(code);
             assert!(
                 verdict.as_ref().is_some_and(|v| !v.error_code.is_unknown()),

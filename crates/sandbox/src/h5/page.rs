@@ -71,8 +71,8 @@ pub(crate) fn page(signature_id: &str, transaction: &Transaction) -> String {
     html.push_str(&attr(signature_id));
     html.push_str("\"><h2>Pass</h2><div class=\"grid\"><button class=\"pass\" name=\"outcome\" value=\"PASS\">PASS</button></div>");
     for (title, class, codes) in [
-        ("Fail", "fail", FAIL_CODES),
-        ("Incomplete", "incomplete", INCOMPLETE_CODES),
+        ("Fail", "fail", FAIL_CODES.as_slice()),
+        ("Incomplete", "incomplete", INCOMPLETE_CODES.as_slice()),
     ] {
         html.push_str("<h2>");
         html.push_str(title);
