@@ -354,7 +354,9 @@ mod tests {
             wire,
             serde_json::json!({
                 "signatureId": "s1", "overallResult": "PASS", "errorCode": "",
-                "docDatabaseDetail": {"firstName": "T****E", "gender": "Male", "birthday": "1994-07-13"},
+                "docDatabaseDetail": {
+                    "firstName": "T****E", "gender": "Male", "birthday": "1994-07-13",
+                },
                 "newField": {"kept": true},
             })
         );

@@ -64,7 +64,8 @@
 //! # Database verification test numbers
 //! After the vendor's validation (same order, same messages, via
 //! [`advanceai_core::IdNumberVerificationRequest::validate`]), the outcome depends on
-//! `numberValue` only (BVN or NIN alike):
+//! `numberValue` only (BVN or NIN alike). The answers come from [`TEST_NUMBERS`]; this table
+//! and the README's are tested against it:
 //!
 //! | numberValue | overallResult | errorCode | docDatabaseDetail |
 //! |---|---|---|---|
@@ -77,7 +78,8 @@
 //! | any other valid number | PASS | `""` | a fake person derived from the number |
 //!
 //! The fake person is chosen from small name lists by a hash of the number (same number,
-//! same person, on every machine) and masked as the vendor masks: names keep their first
+//! same person, on every machine; its number has the format of core's
+//! [`advanceai_core::SUPPORTED_ID_NUMBER_TYPES`] row) and masked as the vendor masks: names keep their first
 //! and last character, phone numbers their first 3 and last 2 digits. The shape is this
 //! endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`, `birthday`
 //! `yyyy-MM-dd`. The answer is core's [`advanceai_core::VerificationData::to_wire_value`]:
@@ -89,8 +91,8 @@
 //! (`{base_url}/h5/{signatureId}`) and `expiredTime` (now + 1 h). The page shows the
 //! transaction and one button per outcome: PASS, each FAIL code and each INCOMPLETE code of
 //! the Get Result page ([`FAIL_CODES`], [`INCOMPLETE_CODES`]: core's
-//! [`advanceai_core::ErrorCode::verdict`]). Submitting stores the result, sends `{signatureId, type:
-//! "COMPLETED"}` to `callbackUrl` (plain http; in the background, up to 4 tries with
+//! [`advanceai_core::ErrorCode::verdict`]). Submitting stores the result, sends
+//! `{signatureId, type: "COMPLETED"}` to `callbackUrl` (plain http; in the background, up to 4 tries with
 //! doubling back-off from 200 ms until HTTP 200) and answers `303 See Other` to
 //! `returnUrl` (PASS) or `failReturnUrl` (anything else). `POST /sandbox/complete` with
 //! `{"signatureId": "...", "outcome": "PASS"}` does the same and answers an envelope with
@@ -102,8 +104,11 @@
 //! until completed; `INCOMPLETE` / `USER_TIMEOUT` once [`SandboxConfig::user_timeout`]
 //! (default 1 h) has passed; then the chosen outcome. PASS carries `docDatabaseDetail` in
 //! Get Result's Nigeria shape (`bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`,
-//! `FEMALE`, `yyyy/MM/dd`), `faceDetail` with scores, `inputParameters` and
-//! `countryCodeIso3`; failures of the number step carry `docDatabaseDetail: null`;
+//! `FEMALE`, `yyyy/MM/dd`; `numberTypeInfo.numberType` is core's
+//! [`advanceai_core::IdNumberType::get_result_number_type`], `NG_BVN` or `NG_NIN`, and is
+//! absent for a type core's table does not know), `faceDetail` with scores,
+//! `inputParameters` and `countryCodeIso3`; failures of the number step carry
+//! `docDatabaseDetail: null`;
 //! face-stage failures carry the person and a failed `faceDetail`.
 //!
 //! # Fault injection
@@ -156,6 +161,7 @@ mod reply;
 mod server;
 mod signal;
 mod state;
+mod test_numbers;
 mod token;
 mod verification;
 
@@ -177,6 +183,7 @@ pub use messages::{
     MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
 pub use signal::wait_for_stop_signal;
+pub use test_numbers::{TEST_NUMBERS, TestNumber};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]

@@ -2,7 +2,7 @@
 //! this endpoint's wire form (core's [`VerificationData::to_wire_value`]).
 
 use advanceai_core::{
-    Endpoint, ErrorCode, IdNumberVerificationRequest, OverallResult, VerificationData,
+    Endpoint, ErrorCode, IdNumberType, IdNumberVerificationRequest, OverallResult, VerificationData,
 };
 use axum::body::Body;
 use axum::extract::State;
@@ -12,9 +12,10 @@ use axum::response::{IntoResponse, Response};
 use crate::body::{drain, read_json};
 use crate::fault::{Fault, UNKNOWN_ERROR_CODE};
 use crate::injection::{fault_after, fault_before};
-use crate::person::{FakePerson, verdict_for};
+use crate::person::FakePerson;
 use crate::reply::{Reply, new_id};
 use crate::server::{Shared, check_token};
+use crate::test_numbers::verdict_for;
 
 pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     app.counts.record(Endpoint::IdNumberVerification);
@@ -43,14 +44,14 @@ pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: 
     } else {
         verdict_for(request.number_value.expose())
     };
-    let data = verification_data(request.number_value.expose(), overall_result, error_code);
+    let data = verification_data(&request, overall_result, error_code);
     fault_after(fault, Reply::ok(data.to_wire_value()))
 }
 
-/// The `data` of database verification for a valid number: a pass carries the fake person
-/// of that number, anything else `docDatabaseDetail: null`.
+/// The `data` of database verification for a valid request: a pass carries the fake person
+/// of its number, anything else `docDatabaseDetail: null`.
 fn verification_data(
-    number: &str,
+    request: &IdNumberVerificationRequest,
     overall_result: OverallResult,
     error_code: ErrorCode,
 ) -> VerificationData {
@@ -59,6 +60,9 @@ fn verification_data(
     data.signature_id = Some(new_id());
     data.overall_result = Some(overall_result);
     data.error_code = Some(error_code);
-    data.doc_database_detail = passed.then(|| FakePerson::from_seed(number).verification_record());
+    data.doc_database_detail = passed.then(|| {
+        let id_type = IdNumberType::find(&request.region, &request.number_type);
+        FakePerson::from_seed(request.number_value.expose(), id_type).verification_record()
+    });
     data
 }

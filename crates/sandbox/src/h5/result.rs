@@ -1,10 +1,11 @@
 //! The `data` of Get Result: pending, or the shape of the chosen outcome.
 
 use advanceai_core::{
-    ErrorCode, FaceDetail, FaceResult, GetResultData, InputParameters, OverallResult, Score,
+    ErrorCode, FaceDetail, FaceResult, GetResultData, IdNumberType, InputParameters, OverallResult,
+    Score,
 };
 
-use crate::person::FakePerson;
+use crate::person::{FALLBACK_ID_TYPE, FakePerson};
 use crate::state::Transaction;
 
 fn score(value: f64) -> Option<Score> {
@@ -27,10 +28,11 @@ fn face(result: FaceResult, liveness: Option<f64>, similarity: Option<f64>) -> F
 /// and a failed `faceDetail`; INCOMPLETE carries neither.
 pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetResultData {
     let request = &transaction.request;
+    // No numberType: answered as if the user picked the table's first type on the page.
     let number_type = request
         .number_type
         .clone()
-        .unwrap_or_else(|| "BVN".to_owned());
+        .unwrap_or_else(|| FALLBACK_ID_TYPE.number_type.to_owned());
     let mut data = GetResultData::default();
     data.signature_id = Some(signature_id.to_owned());
     let mut input = InputParameters::default();
@@ -46,9 +48,9 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
     data.idv_result = Some(verdict.overall_result.clone());
     data.error_code = Some(verdict.error_code.clone());
     data.submission_completed = Some(verdict.overall_result != OverallResult::Incomplete);
-    let person = || {
-        Some(FakePerson::from_seed(signature_id).get_result_record(&number_type, &request.region))
-    };
+    let id_type = IdNumberType::find(&request.region, &number_type);
+    let person =
+        || Some(FakePerson::from_seed(signature_id, id_type).get_result_record(&request.region));
     match &verdict.error_code {
         ErrorCode::Success => {
             data.doc_database_detail = person();
