@@ -79,12 +79,13 @@
 //!
 //! The fake person is chosen from small name lists by a hash of the number (same number,
 //! same person, on every machine; its number has the format of core's
-//! [`advanceai_core::SUPPORTED_ID_NUMBER_TYPES`] row) and masked as the vendor masks: names keep their first
-//! and last character, phone numbers their first 3 and last 2 digits. The shape is this
-//! endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`, `birthday`
-//! `yyyy-MM-dd`. The answer is core's [`advanceai_core::VerificationData::to_wire_value`]:
-//! `errorCode: ""` on a pass and `Male`/`Female`, as the vendor's page shows (core's
-//! normalized JSON writes `SUCCESS` and capitals).
+//! [`advanceai_core::SUPPORTED_ID_NUMBER_TYPES`] row) and masked as the vendor masks: names
+//! keep their first and last character, phone numbers their first 3 and last 2 digits. The
+//! shape is this endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`,
+//! `birthday` `yyyy-MM-dd`. The answer is core's
+//! [`advanceai_core::VerificationData::to_wire_value`]: `errorCode: ""` on a pass and
+//! `Male`/`Female`, as the vendor's page shows (core's normalized JSON writes `SUCCESS` and
+//! capitals).
 //!
 //! # The H5 flow
 //! Generate URL validates with core, stores a transaction and answers `signatureId`, `url`
@@ -92,12 +93,13 @@
 //! transaction and one button per outcome: PASS, each FAIL code and each INCOMPLETE code of
 //! the Get Result page ([`FAIL_CODES`], [`INCOMPLETE_CODES`]: core's
 //! [`advanceai_core::ErrorCode::verdict`]). Submitting stores the result, sends
-//! `{signatureId, type: "COMPLETED"}` to `callbackUrl` (plain http; in the background, up to 4 tries with
-//! doubling back-off from 200 ms until HTTP 200) and answers `303 See Other` to
-//! `returnUrl` (PASS) or `failReturnUrl` (anything else). `POST /sandbox/complete` with
-//! `{"signatureId": "...", "outcome": "PASS"}` does the same and answers an envelope with
-//! `data {signatureId, overallResult, errorCode, redirectUrl}`; a second completion gets
-//! `PARAMETER_ERROR` / `This signatureId already has a final result`.
+//! `{signatureId, type: "COMPLETED"}` to `callbackUrl` (plain http, the only scheme tested;
+//! in the background, up to 4 tries with doubling back-off from 200 ms until HTTP 200) and
+//! answers `303 See Other` to `returnUrl` (PASS) or `failReturnUrl` (anything else).
+//! `POST /sandbox/complete` with `{"signatureId": "...", "outcome": "PASS"}` does the same
+//! and answers an envelope with `data {signatureId, overallResult, errorCode, redirectUrl}`;
+//! a second completion gets `PARAMETER_ERROR` / `This signatureId already has a final
+//! result`.
 //!
 //! Get Result: `SIGNATURE_NOT_EXIST` / `This signatureId is not exist` for an unknown id;
 //! pending (`overallResult`, `idvResult` and `errorCode` null, `submissionCompleted` false)
@@ -108,8 +110,8 @@
 //! [`advanceai_core::IdNumberType::get_result_number_type`], `NG_BVN` or `NG_NIN`, and is
 //! absent for a type core's table does not know), `faceDetail` with scores,
 //! `inputParameters` and `countryCodeIso3`; failures of the number step carry
-//! `docDatabaseDetail: null`;
-//! face-stage failures carry the person and a failed `faceDetail`.
+//! `docDatabaseDetail: null`; face-stage failures carry the person and a failed
+//! `faceDetail`.
 //!
 //! # Fault injection
 //! A `bizId` (verification, Generate URL) or `signatureId` (Get Result) that starts with
