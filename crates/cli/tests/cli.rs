@@ -155,8 +155,8 @@ fn url_args(biz_id: &str) -> Vec<String> {
 fn complete(sandbox: &RunningSandbox, signature_id: &str, outcome: &str) {
     let body = serde_json::json!({"signatureId": signature_id, "outcome": outcome}).to_string();
     ureq::post(&format!("{}/sandbox/complete", sandbox.base_url()))
-        .set("Content-Type", "application/json")
-        .send_string(&body)
+        .header("Content-Type", "application/json")
+        .send(&body)
         .unwrap();
 }
 

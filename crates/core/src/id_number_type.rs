@@ -38,6 +38,9 @@ pub struct IdNumberType {
     pub format: NumberFormat,
     /// What the number is.
     pub description: &'static str,
+    /// How Get Result names this type in `numberTypeInfo.numberType` (`NG_BVN`), which is
+    /// not the request's `numberType` (`BVN`); the vendor's Non-Doc regions table.
+    pub get_result_number_type: &'static str,
 }
 
 /// Every `(region, numberType)` pair database verification accepts.
@@ -50,12 +53,14 @@ pub const SUPPORTED_ID_NUMBER_TYPES: &[IdNumberType] = &[
         number_type: "BVN",
         format: NumberFormat::Digits(11),
         description: "Nigeria Bank Verification Number",
+        get_result_number_type: "NG_BVN",
     },
     IdNumberType {
         region: "NGA",
         number_type: "NIN",
         format: NumberFormat::Digits(11),
         description: "Nigeria National Identity Number",
+        get_result_number_type: "NG_NIN",
     },
 ];
 
@@ -78,5 +83,29 @@ impl IdNumberType {
     /// Whether database verification supports this region at all.
     pub fn is_supported_region(region: &str) -> bool {
         SUPPORTED_ID_NUMBER_TYPES.iter().any(|t| t.region == region)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_type_has_its_own_get_result_name() {
+        assert_eq!(
+            IdNumberType::find("NGA", "BVN").map(|t| t.get_result_number_type),
+            Some("NG_BVN")
+        );
+        assert_eq!(
+            IdNumberType::find("NGA", "NIN").map(|t| t.get_result_number_type),
+            Some("NG_NIN")
+        );
+        for (i, a) in SUPPORTED_ID_NUMBER_TYPES.iter().enumerate() {
+            assert!(!a.get_result_number_type.is_empty());
+            assert_ne!(a.get_result_number_type, a.number_type);
+            for b in &SUPPORTED_ID_NUMBER_TYPES[i + 1..] {
+                assert_ne!(a.get_result_number_type, b.get_result_number_type);
+            }
+        }
     }
 }

@@ -86,8 +86,8 @@ pub use pii::{Pii, UnknownFields, mask};
 pub use response_code::ResponseCode;
 pub use secret::Secret;
 pub use token::{
-    DEFAULT_PERIOD_SECOND, EpochMillis, PERIOD_SECOND_RANGE, TIMESTAMP_TOLERANCE_MS, TokenData,
-    TokenRequest, TokenValue, token_signature,
+    DEFAULT_PERIOD_SECOND, EpochMillis, PERIOD_SECOND_RANGE, ReceivedTokenRequest,
+    TIMESTAMP_TOLERANCE_MS, TokenData, TokenRequest, TokenValue, check_timestamp, token_signature,
 };
 pub use validate::{
     BIZ_ID_MAX_LEN, InvalidRequest, NUMBER_TYPE_MAX_LEN, URL_MAX_LEN, USER_ID_MAX_LEN, UrlProblem,

@@ -2,6 +2,12 @@
 
 use std::fmt;
 
+use crate::Endpoint;
+
+/// How database verification writes a pass: an empty `errorCode` (its page: "Returns an
+/// empty string when overallResult is PASS").
+const VERIFICATION_PASS: &str = "";
+
 wire_enum! {
     /// `overallResult`: the verdict of a verification.
     pub enum OverallResult {
@@ -74,6 +80,48 @@ impl ErrorCode {
             return Self::Success;
         }
         Self::from_known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+
+    /// This code as `endpoint` writes it.
+    ///
+    /// Database verification writes a pass as `""`; Get Result writes it `SUCCESS`, as
+    /// [`ErrorCode::as_str`] and the normalized JSON do. Every other code is spelled the same
+    /// by every endpoint. [`ErrorCode::from_wire`] reads each spelling back.
+    pub fn spelled_for(&self, endpoint: Endpoint) -> &str {
+        match (self, endpoint) {
+            (Self::Success, Endpoint::IdNumberVerification) => VERIFICATION_PASS,
+            _ => self.as_str(),
+        }
+    }
+
+    /// The `overallResult` this code belongs to, as Get Result's `errorCode` table groups
+    /// them: `SUCCESS` is a pass, the number, name, face and risk failures are `FAIL`, and
+    /// the user or a system not finishing is `INCOMPLETE`. `None` for a code this library
+    /// does not know. The database verification page groups the codes it sends the same way.
+    pub fn verdict(&self) -> Option<OverallResult> {
+        match self {
+            Self::Success => Some(OverallResult::Pass),
+            Self::BvnNotExist
+            | Self::BvnSuspend
+            | Self::NumberNotExist
+            | Self::NameNotMatch
+            | Self::LivenessAttack
+            | Self::SimilarityFailed
+            | Self::InvalidFormat
+            | Self::CanNotVerify
+            | Self::FaceQualityTooPoor
+            | Self::RiskStrategyHit
+            | Self::AgeVerificationFailed
+            | Self::InfoAbnormal
+            | Self::NumberDeceased
+            | Self::NumberBlocked => Some(OverallResult::Fail),
+            Self::BvnInvalidFormat
+            | Self::ParameterError
+            | Self::UserTimeout
+            | Self::Error
+            | Self::RetryCountReachMax => Some(OverallResult::Incomplete),
+            Self::Unknown(_) => None,
+        }
     }
 
     /// One line, in our words, on what this code means.
@@ -191,6 +239,91 @@ mod tests {
             serde_json::from_str::<ErrorCode>("\"\"").unwrap(),
             ErrorCode::Success
         );
+    }
+
+    #[test]
+    fn each_endpoint_spells_a_pass_its_own_way_and_it_reads_back() {
+        for code in ErrorCode::KNOWN {
+            assert_eq!(code.spelled_for(Endpoint::GetResult), code.as_str());
+            let verification = code.spelled_for(Endpoint::IdNumberVerification);
+            if *code == ErrorCode::Success {
+                assert_eq!(verification, "");
+            } else {
+                assert_eq!(verification, code.as_str());
+            }
+            assert_eq!(&ErrorCode::from_wire(verification), code);
+        }
+        let unknown = ErrorCode::from_wire("NEW_CODE");
+        assert_eq!(
+            unknown.spelled_for(Endpoint::IdNumberVerification),
+            "NEW_CODE"
+        );
+        // The normalized JSON keeps one spelling of a pass.
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::Success).unwrap(),
+            "\"SUCCESS\""
+        );
+    }
+
+    #[test]
+    fn verdict_families_are_the_vendors() {
+        // Get Result's errorCode table (get-result.txt), family by family, in its order.
+        let pass = ["SUCCESS"];
+        let fail = [
+            "BVN_NOT_EXIST",
+            "BVN_SUSPEND",
+            "NUMBER_NOT_EXIST",
+            "NAME_NOT_MATCH",
+            "LIVENESS_ATTACK",
+            "SIMILARITY_FAILED",
+            "INVALID_FORMAT",
+            "CAN_NOT_VERIFY",
+            "FACE_QUALITY_TOO_POOR",
+            "RISK_STRATEGY_HIT",
+            "AGE_VERIFICATION_FAILED",
+            "INFO_ABNORMAL",
+            "NUMBER_DECEASED",
+            "NUMBER_BLOCKED",
+        ];
+        let incomplete = [
+            "BVN_INVALID_FORMAT",
+            "PARAMETER_ERROR",
+            "USER_TIMEOUT",
+            "ERROR",
+            "RETRY_COUNT_REACH_MAX",
+        ];
+        let family = |verdict: OverallResult| -> Vec<&str> {
+            ErrorCode::KNOWN
+                .iter()
+                .filter(|code| code.verdict() == Some(verdict.clone()))
+                .map(ErrorCode::as_str)
+                .collect()
+        };
+        assert_eq!(family(OverallResult::Pass), pass);
+        assert_eq!(family(OverallResult::Fail), fail);
+        assert_eq!(family(OverallResult::Incomplete), incomplete);
+        // Every known code has a family.
+        assert_eq!(
+            pass.len() + fail.len() + incomplete.len(),
+            ErrorCode::KNOWN.len()
+        );
+        assert!(ErrorCode::KNOWN.iter().all(|code| code.verdict().is_some()));
+        assert_eq!(ErrorCode::from_wire("NEW_CODE").verdict(), None);
+        // The database verification page's data.errorCode table agrees.
+        for (code, verdict) in [
+            ("", OverallResult::Pass),
+            ("INVALID_FORMAT", OverallResult::Fail),
+            ("NUMBER_NOT_EXIST", OverallResult::Fail),
+            ("BVN_SUSPEND", OverallResult::Fail),
+            ("INFO_ABNORMAL", OverallResult::Fail),
+            ("ERROR", OverallResult::Incomplete),
+        ] {
+            assert_eq!(
+                ErrorCode::from_wire(code).verdict(),
+                Some(verdict),
+                "{code}"
+            );
+        }
     }
 
     #[test]

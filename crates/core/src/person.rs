@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
-use crate::Pii;
 use crate::pii::Redacted;
+use crate::{Endpoint, Pii};
 
 wire_record! {
     /// `docDatabaseDetail`: the person as the authoritative database knows them.
@@ -71,6 +71,20 @@ impl fmt::Debug for PersonRecord {
     }
 }
 
+impl PersonRecord {
+    /// The record as `endpoint` writes it: the normalized JSON of `Serialize` with `gender`
+    /// in that endpoint's spelling ([`Gender::spelled_for`]). It parses back to the same
+    /// record.
+    pub fn to_wire_value(&self, endpoint: Endpoint) -> serde_json::Value {
+        // A record of strings and JSON values always serializes.
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let (Some(gender), Some(object)) = (&self.gender, value.as_object_mut()) {
+            object.insert("gender".to_owned(), gender.spelled_for(endpoint).into());
+        }
+        value
+    }
+}
+
 wire_record! {
     /// `numberTypeInfo`: the kind of ID number a record was found by.
     #[derive(Debug)]
@@ -103,6 +117,17 @@ impl Gender {
             .find(|known| known.as_str().eq_ignore_ascii_case(value))
             .cloned()
             .unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+
+    /// This gender as `endpoint` writes it: database verification `Male` / `Female` (its
+    /// page), Get Result `MALE` / `FEMALE` (as [`Gender::as_str`] and the normalized JSON).
+    /// A value this library does not know is written as it came.
+    pub fn spelled_for(&self, endpoint: Endpoint) -> &str {
+        match (self, endpoint) {
+            (Self::Male, Endpoint::IdNumberVerification) => "Male",
+            (Self::Female, Endpoint::IdNumberVerification) => "Female",
+            _ => self.as_str(),
+        }
     }
 }
 
@@ -191,6 +216,59 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&Gender::from_wire("Female")).unwrap(),
             "\"FEMALE\""
+        );
+    }
+
+    #[test]
+    fn gender_as_each_endpoint_writes_it() {
+        let spell = |gender: &Gender| {
+            (
+                gender
+                    .spelled_for(Endpoint::IdNumberVerification)
+                    .to_owned(),
+                gender.spelled_for(Endpoint::GetResult).to_owned(),
+            )
+        };
+        assert_eq!(spell(&Gender::Male), ("Male".into(), "MALE".into()));
+        assert_eq!(spell(&Gender::Female), ("Female".into(), "FEMALE".into()));
+        assert_eq!(spell(&Gender::from_wire("X")), ("X".into(), "X".into()));
+        for gender in Gender::KNOWN {
+            let (verification, get_result) = spell(gender);
+            assert_eq!(&Gender::from_wire(&verification), gender);
+            assert_eq!(&Gender::from_wire(&get_result), gender);
+        }
+    }
+
+    #[test]
+    fn a_record_as_each_endpoint_writes_it() {
+        let mut record = PersonRecord {
+            first_name: Some(Pii::new("T****E")),
+            gender: Some(Gender::Female),
+            ..PersonRecord::default()
+        };
+        record
+            .unknown_fields
+            .insert("ID_NIK".into(), serde_json::json!("3*******1"));
+        let verification = record.to_wire_value(Endpoint::IdNumberVerification);
+        assert_eq!(
+            verification,
+            serde_json::json!({"firstName": "T****E", "gender": "Female", "ID_NIK": "3*******1"})
+        );
+        // Get Result's spelling is the normalized one.
+        assert_eq!(
+            record.to_wire_value(Endpoint::GetResult),
+            serde_json::to_value(&record).unwrap()
+        );
+        assert_eq!(serde_json::to_value(&record).unwrap()["gender"], "FEMALE");
+        let back: PersonRecord = serde_json::from_value(verification).unwrap();
+        assert!(back == record);
+        // No gender: nothing is added.
+        record.gender = None;
+        assert!(
+            record
+                .to_wire_value(Endpoint::IdNumberVerification)
+                .get("gender")
+                .is_none()
         );
     }
 }

@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::pii::Redacted;
 use crate::secret::serialize_exposed;
 use crate::{InvalidRequest, Secret};
 
@@ -16,9 +17,39 @@ pub const DEFAULT_PERIOD_SECOND: u32 = 3_600;
 /// How far, in milliseconds, a token request's timestamp may be from the server's clock.
 pub const TIMESTAMP_TOLERANCE_MS: u64 = 300_000;
 
-/// The smallest and largest epoch-millisecond values that have 13 digits
-/// (2001-09-09 to 2286-11-20).
-const THIRTEEN_DIGITS: RangeInclusive<u64> = 1_000_000_000_000..=9_999_999_999_999;
+/// How many digits a token request's timestamp has: epoch milliseconds from 2001-09-09 to
+/// 2286-11-20.
+const TIMESTAMP_DIGITS: usize = 13;
+
+/// Checks a token request's `timestamp` as the server does: exactly 13 ASCII digits of epoch
+/// milliseconds, within [`TIMESTAMP_TOLERANCE_MS`] of `now_ms` (the server's clock).
+///
+/// One rule for both sides: [`TokenRequest::sign`] refuses a clock that would break it, and
+/// [`ReceivedTokenRequest::check`] (the sandbox's token endpoint) refuses a request that
+/// breaks it, both with [`InvalidRequest::TimestampInvalid`].
+///
+/// ```
+/// use advanceai_core::{InvalidRequest, check_timestamp};
+///
+/// assert_eq!(check_timestamp("1665993522952", 1_665_993_600_000), Ok(()));
+/// // Seconds instead of milliseconds.
+/// assert_eq!(
+///     check_timestamp("1665993522", 1_665_993_600_000),
+///     Err(InvalidRequest::TimestampInvalid)
+/// );
+/// ```
+pub fn check_timestamp(text: &str, now_ms: u64) -> Result<(), InvalidRequest> {
+    let well_formed = text.len() == TIMESTAMP_DIGITS && text.bytes().all(|b| b.is_ascii_digit());
+    let in_time = well_formed
+        && text
+            .parse::<u64>()
+            .is_ok_and(|ts| ts.abs_diff(now_ms) <= TIMESTAMP_TOLERANCE_MS);
+    if in_time {
+        Ok(())
+    } else {
+        Err(InvalidRequest::TimestampInvalid)
+    }
+}
 
 /// The body of `POST /openapi/auth/ticket/v1/generate-token`.
 ///
@@ -55,8 +86,9 @@ pub struct TokenRequest {
 impl TokenRequest {
     /// Signs a token request at `now_ms` (epoch milliseconds).
     ///
-    /// Refuses empty keys ([`InvalidRequest::CredentialsMissing`]), a clock outside the
-    /// 13-digit range ([`InvalidRequest::TimestampInvalid`]) and a `period_second` outside
+    /// Refuses empty keys ([`InvalidRequest::CredentialsMissing`]), a clock whose timestamp
+    /// [`check_timestamp`] refuses, i.e. not 13 digits ([`InvalidRequest::TimestampInvalid`]),
+    /// and a `period_second` outside
     /// [`PERIOD_SECOND_RANGE`] ([`InvalidRequest::PeriodSecondOutOfRange`]).
     pub fn sign(
         access_key: &Secret,
@@ -67,13 +99,11 @@ impl TokenRequest {
         if access_key.is_empty() || secret_key.is_empty() {
             return Err(InvalidRequest::CredentialsMissing);
         }
-        if !THIRTEEN_DIGITS.contains(&now_ms) {
-            return Err(InvalidRequest::TimestampInvalid);
-        }
+        let timestamp = now_ms.to_string();
+        check_timestamp(&timestamp, now_ms)?;
         if period_second.is_some_and(|p| !PERIOD_SECOND_RANGE.contains(&p)) {
             return Err(InvalidRequest::PeriodSecondOutOfRange);
         }
-        let timestamp = now_ms.to_string();
         let signature = token_signature(access_key, secret_key, &timestamp);
         Ok(Self {
             access_key: access_key.clone(),
@@ -124,14 +154,84 @@ impl fmt::Debug for TokenRequest {
 /// The token signature: lowercase hex SHA-256 of `accessKey + secretKey + timestamp`,
 /// concatenated with no separator.
 ///
-/// The server computes the same value to check a request; the sandbox uses this function
-/// for that, so both sides share one definition.
+/// The server computes the same value to check a request ([`ReceivedTokenRequest::check`],
+/// which the sandbox uses), so both sides share one definition.
 pub fn token_signature(access_key: &Secret, secret_key: &Secret, timestamp: &str) -> Secret {
     let mut hasher = Sha256::new();
     hasher.update(access_key.expose().as_bytes());
     hasher.update(secret_key.expose().as_bytes());
     hasher.update(timestamp.as_bytes());
     Secret::new(format!("{:x}", hasher.finalize()))
+}
+
+/// A token request as a server received it: the three texts, each empty when it was
+/// missing.
+///
+/// The server's side of [`TokenRequest::sign`]: [`ReceivedTokenRequest::check`] applies the
+/// same rules, so what this library signs is what the sandbox accepts. `Debug` redacts the
+/// access key and the signature.
+///
+/// ```
+/// use advanceai_core::{InvalidRequest, ReceivedTokenRequest, Secret};
+///
+/// let received = ReceivedTokenRequest {
+///     access_key: "sampleaccesskey",
+///     timestamp: "1665993522952",
+///     signature: "02209bbeaf0d0a3dd587f6a1ba22f84c98d142e3b545e77db7e4906ca56349f5",
+/// };
+/// let (access, secret) = (Secret::new("sampleaccesskey"), Secret::new("samplesecretkey"));
+/// assert_eq!(received.check(&access, &secret, 1_665_993_522_952), Ok(()));
+/// assert_eq!(
+///     received.check(&access, &Secret::new("other"), 1_665_993_522_952),
+///     Err(InvalidRequest::SignatureMismatch)
+/// );
+/// ```
+#[derive(Clone, Copy)]
+pub struct ReceivedTokenRequest<'a> {
+    /// `accessKey` as sent.
+    pub access_key: &'a str,
+    /// `timestamp` as sent (a JSON number written out as its digits).
+    pub timestamp: &'a str,
+    /// `signature` as sent.
+    pub signature: &'a str,
+}
+
+impl ReceivedTokenRequest<'_> {
+    /// Checks the request against the account's keys at `now_ms`, in the server's order:
+    /// every field present ([`InvalidRequest::CredentialsMissing`]), the timestamp
+    /// ([`check_timestamp`]), then the access key and the signature, compared ignoring
+    /// ASCII case ([`InvalidRequest::SignatureMismatch`]).
+    ///
+    /// An unknown access key gets the same answer as a wrong signature (unconfirmed: the
+    /// vendor may answer `CLIENT_ERROR`; a one-line change here).
+    pub fn check(
+        &self,
+        access_key: &Secret,
+        secret_key: &Secret,
+        now_ms: u64,
+    ) -> Result<(), InvalidRequest> {
+        if self.access_key.is_empty() || self.timestamp.is_empty() || self.signature.is_empty() {
+            return Err(InvalidRequest::CredentialsMissing);
+        }
+        check_timestamp(self.timestamp, now_ms)?;
+        let expected = token_signature(access_key, secret_key, self.timestamp);
+        if self.access_key != access_key.expose()
+            || !self.signature.eq_ignore_ascii_case(expected.expose())
+        {
+            return Err(InvalidRequest::SignatureMismatch);
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for ReceivedTokenRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReceivedTokenRequest")
+            .field("access_key", &Redacted)
+            .field("timestamp", &self.timestamp)
+            .field("signature", &Redacted)
+            .finish()
+    }
 }
 
 wire_record! {
@@ -277,6 +377,99 @@ mod tests {
             let body: serde_json::Value = serde_json::from_slice(&request.to_json()).unwrap();
             assert_eq!(body["periodSecond"], good);
         }
+    }
+
+    #[test]
+    fn timestamps_the_server_accepts() {
+        let now = 1_665_993_522_952;
+        for good in [
+            now,
+            now - TIMESTAMP_TOLERANCE_MS,
+            now + TIMESTAMP_TOLERANCE_MS,
+        ] {
+            assert_eq!(check_timestamp(&good.to_string(), now), Ok(()), "{good}");
+        }
+        let late = (now + TIMESTAMP_TOLERANCE_MS + 1).to_string();
+        let early = (now - TIMESTAMP_TOLERANCE_MS - 1).to_string();
+        for bad in [
+            "",
+            "1665993522",
+            "16659935229520",
+            "17000000000ab",
+            " 1665993522952",
+            "+665993522952",
+            "１６６５９９３５２２９５２",
+            &late,
+            &early,
+        ] {
+            assert_eq!(
+                check_timestamp(bad, now),
+                Err(InvalidRequest::TimestampInvalid),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_received_request_is_checked_in_the_servers_order() {
+        let (access, secret) = keys();
+        let now = 1_665_993_522_952;
+        let signed = TokenRequest::sign(&access, &secret, now, None).unwrap();
+        let good = ReceivedTokenRequest {
+            access_key: signed.access_key().expose(),
+            timestamp: signed.timestamp(),
+            signature: signed.signature().expose(),
+        };
+        assert_eq!(good.check(&access, &secret, now), Ok(()));
+        let upper = signed.signature().expose().to_ascii_uppercase();
+        let shouting = ReceivedTokenRequest {
+            signature: &upper,
+            ..good
+        };
+        assert_eq!(shouting.check(&access, &secret, now), Ok(()));
+        for missing in [
+            ReceivedTokenRequest {
+                access_key: "",
+                ..good
+            },
+            ReceivedTokenRequest {
+                timestamp: "",
+                ..good
+            },
+            ReceivedTokenRequest {
+                signature: "",
+                ..good
+            },
+        ] {
+            assert_eq!(
+                missing.check(&access, &secret, now),
+                Err(InvalidRequest::CredentialsMissing)
+            );
+        }
+        // The timestamp is judged before the signature, by the server's clock.
+        let stale = ReceivedTokenRequest {
+            signature: "0",
+            ..good
+        };
+        assert_eq!(
+            stale.check(&access, &secret, now + TIMESTAMP_TOLERANCE_MS + 1),
+            Err(InvalidRequest::TimestampInvalid)
+        );
+        assert_eq!(
+            stale.check(&access, &secret, now),
+            Err(InvalidRequest::SignatureMismatch)
+        );
+        let stranger = ReceivedTokenRequest {
+            access_key: "someone-else",
+            ..good
+        };
+        assert_eq!(
+            stranger.check(&access, &secret, now),
+            Err(InvalidRequest::SignatureMismatch)
+        );
+        let debug = format!("{good:?}");
+        assert!(!debug.contains("sampleaccesskey") && !debug.contains(good.signature));
+        assert!(debug.contains("1665993522952"));
     }
 
     #[test]

@@ -7,7 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::outcome::verdict_category;
 use crate::validate::{NUMBER_TYPE_MAX_LEN, check_ids, exceeds};
 use crate::{
-    ErrorCategory, ErrorCode, IdNumberType, InvalidRequest, OverallResult, PersonRecord, Pii,
+    Endpoint, ErrorCategory, ErrorCode, IdNumberType, InvalidRequest, OverallResult, PersonRecord,
+    Pii,
 };
 
 /// The body of `POST .../ekyc/v1/api/database-id-verification`.
@@ -163,6 +164,30 @@ impl VerificationData {
             && self.error_code == Some(ErrorCode::Success)
     }
 
+    /// The JSON database verification sends for this data: `errorCode` `""` on a pass and
+    /// `gender` `Male` / `Female`, as the vendor's page shows ([`ErrorCode::spelled_for`],
+    /// [`PersonRecord::to_wire_value`]). It parses back to the same value.
+    ///
+    /// `Serialize` stays the normalized form (`SUCCESS`, `FEMALE`: one spelling whichever
+    /// endpoint answered), which is what the CLI and the C ABI print.
+    pub fn to_wire_value(&self) -> serde_json::Value {
+        const ENDPOINT: Endpoint = Endpoint::IdNumberVerification;
+        // A record of strings and JSON values always serializes.
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(object) = value.as_object_mut() {
+            if let Some(code) = &self.error_code {
+                object.insert("errorCode".to_owned(), code.spelled_for(ENDPOINT).into());
+            }
+            if let Some(person) = &self.doc_database_detail {
+                object.insert(
+                    "docDatabaseDetail".to_owned(),
+                    person.to_wire_value(ENDPOINT),
+                );
+            }
+        }
+        value
+    }
+
     /// What a caller can do about this outcome; `None` when the server sent no `errorCode`.
     ///
     /// Use this rather than `error_code.category()`: when the verdict and the code disagree
@@ -305,5 +330,59 @@ mod tests {
         data.error_code = Some(ErrorCode::Success);
         assert!(!data.passed());
         assert_eq!(data.category(), Some(ErrorCategory::NeedsReview));
+    }
+
+    #[test]
+    fn wire_form_is_the_vendors_and_normalized_form_is_unchanged() {
+        let person = PersonRecord {
+            first_name: Some(Pii::new("T****E")),
+            gender: Some(crate::Gender::Male),
+            birthday: Some(crate::Birthday::new("1994-07-13")),
+            ..PersonRecord::default()
+        };
+        let mut pass = VerificationData {
+            signature_id: Some("s1".into()),
+            overall_result: Some(OverallResult::Pass),
+            error_code: Some(ErrorCode::Success),
+            doc_database_detail: Some(person),
+            ..VerificationData::default()
+        };
+        pass.unknown_fields
+            .insert("newField".into(), serde_json::json!({"kept": true}));
+        let wire = pass.to_wire_value();
+        assert_eq!(
+            wire,
+            serde_json::json!({
+                "signatureId": "s1", "overallResult": "PASS", "errorCode": "",
+                "docDatabaseDetail": {
+                    "firstName": "T****E", "gender": "Male", "birthday": "1994-07-13",
+                },
+                "newField": {"kept": true},
+            })
+        );
+        let normalized = serde_json::to_value(&pass).unwrap();
+        assert_eq!(normalized["errorCode"], "SUCCESS");
+        assert_eq!(normalized["docDatabaseDetail"]["gender"], "MALE");
+        let back: VerificationData = serde_json::from_value(wire).unwrap();
+        assert!(back == pass);
+        assert!(back.passed());
+
+        let fail = VerificationData {
+            signature_id: Some("s2".into()),
+            overall_result: Some(OverallResult::Fail),
+            error_code: Some(ErrorCode::from_wire("SANDBOX_NEW_CODE")),
+            ..VerificationData::default()
+        };
+        let wire = fail.to_wire_value();
+        assert_eq!(
+            wire,
+            serde_json::json!({
+                "signatureId": "s2", "overallResult": "FAIL",
+                "errorCode": "SANDBOX_NEW_CODE", "docDatabaseDetail": null,
+            })
+        );
+        assert_eq!(wire, serde_json::to_value(&fail).unwrap());
+        let back: VerificationData = serde_json::from_value(wire).unwrap();
+        assert!(back == fail);
     }
 }

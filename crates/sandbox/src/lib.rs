@@ -47,7 +47,9 @@
 //! `PARAMETER_ERROR` / `Parameter should not be empty`); the timestamp must be 13 digits
 //! within ±300 s of the sandbox clock (else `Timestamp error`); the access key and the
 //! SHA-256 signature must match (else `Signature error`: an unknown access key gets the same
-//! answer, unconfirmed); `periodSecond` must be in 60..=86400, default 3600 (else
+//! answer, unconfirmed): core's [`advanceai_core::ReceivedTokenRequest::check`], the rules
+//! [`advanceai_core::TokenRequest::sign`] follows. `periodSecond` (3600 when absent) must be
+//! in [`SandboxConfig::token_period_range`], 60..=86400 unless configured (else
 //! `periodSecond must be between 60 and 86400`, our wording). `data.expiredTime` is epoch
 //! milliseconds. Every other API endpoint needs a live token in `X-ACCESS-TOKEN`, else
 //! `IAM_FAILED` / `Token not found or expired`.
@@ -62,7 +64,8 @@
 //! # Database verification test numbers
 //! After the vendor's validation (same order, same messages, via
 //! [`advanceai_core::IdNumberVerificationRequest::validate`]), the outcome depends on
-//! `numberValue` only (BVN or NIN alike):
+//! `numberValue` only (BVN or NIN alike). The answers come from [`TEST_NUMBERS`]; this table
+//! and the README's are tested against it:
 //!
 //! | numberValue | overallResult | errorCode | docDatabaseDetail |
 //! |---|---|---|---|
@@ -75,32 +78,40 @@
 //! | any other valid number | PASS | `""` | a fake person derived from the number |
 //!
 //! The fake person is chosen from small name lists by a hash of the number (same number,
-//! same person, on every machine) and masked as the vendor masks: names keep their first
-//! and last character, phone numbers their first 3 and last 2 digits. The shape is this
-//! endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`, `birthday`
-//! `yyyy-MM-dd`. Core's types write PASS as `SUCCESS` and gender in capitals; this endpoint
-//! writes `errorCode: ""` and `Male`/`Female` over them, as the vendor's page shows.
+//! same person, on every machine; its number has the format of core's
+//! [`advanceai_core::SUPPORTED_ID_NUMBER_TYPES`] row) and masked as the vendor masks: names
+//! keep their first and last character, phone numbers their first 3 and last 2 digits. The
+//! shape is this endpoint's: `phoneNumber1`, `phoneNumber2`, `gender` `Male`/`Female`,
+//! `birthday` `yyyy-MM-dd`. The answer is core's
+//! [`advanceai_core::VerificationData::to_wire_value`]: `errorCode: ""` on a pass and
+//! `Male`/`Female`, as the vendor's page shows (core's normalized JSON writes `SUCCESS` and
+//! capitals).
 //!
 //! # The H5 flow
 //! Generate URL validates with core, stores a transaction and answers `signatureId`, `url`
 //! (`{base_url}/h5/{signatureId}`) and `expiredTime` (now + 1 h). The page shows the
 //! transaction and one button per outcome: PASS, each FAIL code and each INCOMPLETE code of
-//! the Get Result page. Submitting stores the result, sends `{signatureId, type:
-//! "COMPLETED"}` to `callbackUrl` (plain http; in the background, up to 4 tries with
-//! doubling back-off from 200 ms until HTTP 200) and answers `303 See Other` to
-//! `returnUrl` (PASS) or `failReturnUrl` (anything else). `POST /sandbox/complete` with
-//! `{"signatureId": "...", "outcome": "PASS"}` does the same and answers an envelope with
-//! `data {signatureId, overallResult, errorCode, redirectUrl}`; a second completion gets
-//! `PARAMETER_ERROR` / `This signatureId already has a final result`.
+//! the Get Result page ([`FAIL_CODES`], [`INCOMPLETE_CODES`]: core's
+//! [`advanceai_core::ErrorCode::verdict`]). Submitting stores the result, sends
+//! `{signatureId, type: "COMPLETED"}` to `callbackUrl` (plain http, the only scheme tested;
+//! in the background, up to 4 tries with doubling back-off from 200 ms until HTTP 200) and
+//! answers `303 See Other` to `returnUrl` (PASS) or `failReturnUrl` (anything else).
+//! `POST /sandbox/complete` with `{"signatureId": "...", "outcome": "PASS"}` does the same
+//! and answers an envelope with `data {signatureId, overallResult, errorCode, redirectUrl}`;
+//! a second completion gets `PARAMETER_ERROR` / `This signatureId already has a final
+//! result`.
 //!
 //! Get Result: `SIGNATURE_NOT_EXIST` / `This signatureId is not exist` for an unknown id;
 //! pending (`overallResult`, `idvResult` and `errorCode` null, `submissionCompleted` false)
 //! until completed; `INCOMPLETE` / `USER_TIMEOUT` once [`SandboxConfig::user_timeout`]
 //! (default 1 h) has passed; then the chosen outcome. PASS carries `docDatabaseDetail` in
 //! Get Result's Nigeria shape (`bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`,
-//! `FEMALE`, `yyyy/MM/dd`), `faceDetail` with scores, `inputParameters` and
-//! `countryCodeIso3`; failures of the number step carry `docDatabaseDetail: null`;
-//! face-stage failures carry the person and a failed `faceDetail`.
+//! `FEMALE`, `yyyy/MM/dd`; `numberTypeInfo.numberType` is core's
+//! [`advanceai_core::IdNumberType::get_result_number_type`], `NG_BVN` or `NG_NIN`, and is
+//! absent for a type core's table does not know), `faceDetail` with scores,
+//! `inputParameters` and `countryCodeIso3`; failures of the number step carry
+//! `docDatabaseDetail: null`; face-stage failures carry the person and a failed
+//! `faceDetail`.
 //!
 //! # Fault injection
 //! A `bizId` (verification, Generate URL) or `signatureId` (Get Result) that starts with
@@ -139,15 +150,22 @@
 //! `tracing` with method, path, HTTP status, envelope code and latency; never a body, a
 //! query string, a key, a token or an ID number.
 
+mod body;
 mod callback;
 mod config;
 mod counter;
 mod fault;
 mod h5;
+mod injection;
+mod messages;
 mod person;
+mod reply;
 mod server;
 mod signal;
 mod state;
+mod test_numbers;
+mod token;
+mod verification;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
@@ -162,11 +180,12 @@ pub use config::{
 };
 pub use fault::{MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
 pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
-pub use server::{
+pub use messages::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
     MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
 pub use signal::wait_for_stop_signal;
+pub use test_numbers::{TEST_NUMBERS, TestNumber};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]

@@ -1,67 +1,17 @@
-//! Deterministic test outcomes and fake people.
+//! Deterministic fake people.
 //!
-//! Every number maps to the same answer on every run and every machine: the fake person is
-//! derived from a 64-bit FNV-1a hash of the number, not from a random source.
+//! Every number maps to the same person on every run and every machine: the fake person is
+//! derived from a 64-bit FNV-1a hash of the number, not from a random source. Numbers have
+//! the format of core's [`SUPPORTED_ID_NUMBER_TYPES`] row for the request.
 
 use advanceai_core::{
-    Birthday, ErrorCode, Gender, NumberTypeInfo, OverallResult, PersonRecord, Pii, mask,
+    Birthday, Gender, IdNumberType, NumberFormat, NumberTypeInfo, PersonRecord, Pii,
+    SUPPORTED_ID_NUMBER_TYPES, mask,
 };
 
-/// One row of the database-verification test-number table.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct TestNumber {
-    pub(crate) number: &'static str,
-    pub(crate) overall_result: &'static str,
-    pub(crate) error_code: &'static str,
-}
-
-/// The documented test numbers; every other valid number passes.
-pub(crate) const TEST_NUMBERS: &[TestNumber] = &[
-    TestNumber {
-        number: "22222222222",
-        overall_result: "PASS",
-        error_code: "",
-    },
-    TestNumber {
-        number: "00000000000",
-        overall_result: "FAIL",
-        error_code: "NUMBER_NOT_EXIST",
-    },
-    TestNumber {
-        number: "11111111111",
-        overall_result: "FAIL",
-        error_code: "BVN_SUSPEND",
-    },
-    TestNumber {
-        number: "33333333333",
-        overall_result: "FAIL",
-        error_code: "INFO_ABNORMAL",
-    },
-    TestNumber {
-        number: "55555555555",
-        overall_result: "FAIL",
-        error_code: "INVALID_FORMAT",
-    },
-    TestNumber {
-        number: "44444444444",
-        overall_result: "INCOMPLETE",
-        error_code: "ERROR",
-    },
-];
-
-/// The verdict for a valid number: `(overallResult, errorCode)` as the wire spells them.
-pub(crate) fn verdict_for(number: &str) -> (OverallResult, ErrorCode) {
-    TEST_NUMBERS
-        .iter()
-        .find(|row| row.number == number)
-        .map(|row| {
-            (
-                OverallResult::from_wire(row.overall_result),
-                ErrorCode::from_wire(row.error_code),
-            )
-        })
-        .unwrap_or((OverallResult::Pass, ErrorCode::Success))
-}
+/// The type a request gets when it names none, or one core's table does not know (Generate
+/// URL accepts any `numberType`): the table's first, BVN.
+pub(crate) const FALLBACK_ID_TYPE: &IdNumberType = &SUPPORTED_ID_NUMBER_TYPES[0];
 
 const FIRST_NAMES: &[&str] = &[
     "Tochukwu",
@@ -92,6 +42,25 @@ fn pick(list: &[&'static str], bits: u64) -> &'static str {
     list.get(index).copied().unwrap_or_default()
 }
 
+/// A number of `format` made from `hash`: `22` (how BVNs start), then the hash's last
+/// digits.
+fn fake_number(format: NumberFormat, hash: u64) -> String {
+    match format {
+        NumberFormat::Digits(count) if count <= 2 => "2".repeat(count),
+        NumberFormat::Digits(count) => {
+            let rest = count - 2;
+            let digits = format!("{hash:020}");
+            let tail = digits
+                .get(digits.len().saturating_sub(rest)..)
+                .unwrap_or_default();
+            format!("22{tail:0>rest$}")
+        }
+        // A format core adds later; `every_supported_type_gets_a_number_of_its_format`
+        // fails until it is handled here.
+        _ => hash.to_string(),
+    }
+}
+
 /// A fake person, unmasked, derived from `seed` (an ID number or a signatureId).
 #[derive(Clone, Debug)]
 pub(crate) struct FakePerson {
@@ -104,15 +73,20 @@ pub(crate) struct FakePerson {
     pub(crate) day: u64,
     pub(crate) phone: String,
     pub(crate) number: String,
+    /// The type of `number`; `None` when the request's type is not in core's table.
+    pub(crate) id_type: Option<&'static IdNumberType>,
 }
 
 impl FakePerson {
-    pub(crate) fn from_seed(seed: &str) -> Self {
+    /// The person of `seed`, whose number has the format of `id_type` (else of
+    /// [`FALLBACK_ID_TYPE`]): the seed itself when it is such a number.
+    pub(crate) fn from_seed(seed: &str, id_type: Option<&'static IdNumberType>) -> Self {
         let hash = fnv1a(seed);
-        let number = if seed.len() == 11 && seed.bytes().all(|b| b.is_ascii_digit()) {
+        let format = id_type.unwrap_or(FALLBACK_ID_TYPE).format;
+        let number = if format.matches(seed) {
             seed.to_owned()
         } else {
-            format!("22{:09}", hash % 1_000_000_000)
+            fake_number(format, hash)
         };
         Self {
             first_name: pick(FIRST_NAMES, hash),
@@ -124,6 +98,7 @@ impl FakePerson {
             day: 1 + (hash >> 40) % 28,
             phone: format!("080{:08}", (hash >> 20) % 100_000_000),
             number,
+            id_type,
         }
     }
 
@@ -131,8 +106,8 @@ impl FakePerson {
         Pii::new(mask(name, 1, 1))
     }
 
-    /// The database-verification shape: `phoneNumber1`, `phoneNumber2`, `yyyy-MM-dd`.
-    /// `gender` is written `Male` / `Female` by the caller (core spells it in capitals).
+    /// The database-verification shape: `phoneNumber1`, `phoneNumber2`, `yyyy-MM-dd`; core's
+    /// wire form writes its `gender` `Male` / `Female`.
     pub(crate) fn verification_record(&self) -> PersonRecord {
         let mut record = PersonRecord::default();
         record.first_name = Some(Self::masked_name(self.first_name));
@@ -149,14 +124,17 @@ impl FakePerson {
     }
 
     /// Get Result's Nigeria shape: `bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`,
-    /// `FEMALE`, `yyyy/MM/dd`.
-    pub(crate) fn get_result_record(&self, number_type: &str, region: &str) -> PersonRecord {
+    /// `FEMALE`, `yyyy/MM/dd`. `numberTypeInfo.numberType` is core's Get Result name of the
+    /// type (`NG_BVN`), absent for a type core's table does not know.
+    pub(crate) fn get_result_record(&self, region: &str) -> PersonRecord {
         let mut record = PersonRecord::default();
         let masked_number = Pii::new(mask(&self.number, 2, 1));
         record.bvn = Some(masked_number.clone());
         record.number_value = Some(masked_number);
         let mut info = NumberTypeInfo::default();
-        info.number_type = Some(format!("NG_{number_type}"));
+        info.number_type = self
+            .id_type
+            .map(|id_type| id_type.get_result_number_type.to_owned());
         info.region = Some(region.to_owned());
         record.number_type_info = Some(info);
         record.first_name = Some(Self::masked_name(self.first_name));
@@ -185,32 +163,58 @@ impl FakePerson {
 mod tests {
     use super::*;
 
+    fn bvn() -> Option<&'static IdNumberType> {
+        IdNumberType::find("NGA", "BVN")
+    }
+
     #[test]
     fn same_number_same_person() {
-        let a = FakePerson::from_seed("12345678901");
-        let b = FakePerson::from_seed("12345678901");
+        let a = FakePerson::from_seed("12345678901", bvn());
+        let b = FakePerson::from_seed("12345678901", bvn());
         assert_eq!(a.first_name, b.first_name);
         assert_eq!(a.phone, b.phone);
         assert_eq!(a.number, "12345678901");
         assert_eq!(a.phone.len(), 11);
-        let c = FakePerson::from_seed("f302f5d2454a85c2");
+        let c = FakePerson::from_seed("f302f5d2454a85c2", bvn());
         assert_eq!(c.number.len(), 11);
         assert!((1..=28).contains(&c.day) && (1..=12).contains(&c.month));
     }
 
     #[test]
-    fn table_verdicts() {
+    fn every_supported_type_gets_a_number_of_its_format() {
+        for id_type in SUPPORTED_ID_NUMBER_TYPES {
+            let person = FakePerson::from_seed("f302f5d2454a85c2", Some(id_type));
+            assert!(id_type.format.matches(&person.number), "{}", person.number);
+            assert!(person.number.starts_with("22"));
+            let record = person.get_result_record(id_type.region);
+            let info = record.number_type_info.unwrap_or_default();
+            assert_eq!(
+                info.number_type.as_deref(),
+                Some(id_type.get_result_number_type)
+            );
+        }
+        // The same digits as before the format came from core's table.
+        let hash = fnv1a("f302f5d2454a85c2");
         assert_eq!(
-            verdict_for("22222222222"),
-            (OverallResult::Pass, ErrorCode::Success)
+            FakePerson::from_seed("f302f5d2454a85c2", bvn()).number,
+            format!("22{:09}", hash % 1_000_000_000)
         );
         assert_eq!(
-            verdict_for("98765432109"),
-            (OverallResult::Pass, ErrorCode::Success)
+            fake_number(NumberFormat::Digits(25), 7),
+            format!("22{:023}", 7)
         );
-        assert_eq!(
-            verdict_for("44444444444"),
-            (OverallResult::Incomplete, ErrorCode::Error)
-        );
+        assert_eq!(fake_number(NumberFormat::Digits(1), 7), "2");
+    }
+
+    #[test]
+    fn a_type_core_does_not_know_has_no_get_result_name() {
+        let person = FakePerson::from_seed("f302f5d2454a85c2", IdNumberType::find("IDN", "NIK"));
+        assert!(FALLBACK_ID_TYPE.format.matches(&person.number));
+        let info = person
+            .get_result_record("IDN")
+            .number_type_info
+            .unwrap_or_default();
+        assert_eq!(info.number_type, None);
+        assert_eq!(info.region.as_deref(), Some("IDN"));
     }
 }

@@ -185,7 +185,11 @@ fn full_h5_flow_with_page_form_callback_and_redirect() {
         !page.text.contains("http://") && !page.text.contains("https://"),
         "no external assets"
     );
-    for code in FAIL_CODES.iter().chain(INCOMPLETE_CODES).chain(&["PASS"]) {
+    for code in FAIL_CODES
+        .iter()
+        .chain(INCOMPLETE_CODES.iter())
+        .chain(&["PASS"])
+    {
         assert!(page.text.contains(&format!("value=\"{code}\"")), "{code}");
     }
 

@@ -332,13 +332,13 @@ fn bad_bodies_get_envelopes_and_the_server_keeps_serving() {
         assert_eq!(body["message"], advanceai_sandbox::MSG_MALFORMED);
     }
     // Wrong content type.
-    let answer = agent
+    let mut answer = agent
         .post(&url)
-        .set("X-ACCESS-TOKEN", &token)
-        .set("Content-Type", "text/plain")
-        .send_string(&verify_body("b", "22222222222").to_string())
+        .header("X-ACCESS-TOKEN", &token)
+        .header("Content-Type", "text/plain")
+        .send(&verify_body("b", "22222222222").to_string())
         .unwrap();
-    let body: Value = serde_json::from_str(&answer.into_string().unwrap()).unwrap();
+    let body: Value = serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap();
     assert_eq!(body["code"], "PARAMETER_ERROR");
     assert_eq!(body["message"], advanceai_sandbox::MSG_CONTENT_TYPE);
     // Over the 64 KiB cap.

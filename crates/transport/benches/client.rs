@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use advanceai_core::{Endpoint, IdNumberVerificationRequest};
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
 use advanceai_transport::{Client, ClientConfig, ProxySetting};
-use ureq3::Agent;
+use ureq::Agent;
 
 const ROUNDS: usize = 5;
 const N: usize = 2000;

@@ -9,11 +9,11 @@ use advanceai_core::{
     GetResultRequest, IdNumberVerificationRequest, Method, Operation, ParseErrorKind, ResponseCode,
     Secret, TokenOperation, VerificationData,
 };
-use ureq3::unversioned::transport::DefaultConnector;
-use ureq3::{Agent, RequestBuilder};
+use ureq::unversioned::transport::DefaultConnector;
+use ureq::{Agent, RequestBuilder};
 
 use crate::resolver::CachingResolver;
-use ureq3::tls::{Certificate, RootCerts, TlsConfig};
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use crate::config::ClientConfig;
 use crate::error::{Error, TransportErrorKind, excerpt};
@@ -367,7 +367,7 @@ impl Client {
             .limit(limit)
             .read_to_vec()
             .map_err(|e| match e {
-                ureq3::Error::BodyExceedsLimit(_) => Error::ResponseTooLarge { limit },
+                ureq::Error::BodyExceedsLimit(_) => Error::ResponseTooLarge { limit },
                 other => classify(other, true),
             })
             .map_err(|error| Failure { error, retry_after })?;
@@ -456,8 +456,8 @@ fn describe(error: &Error) -> String {
 }
 
 /// Maps ureq's error to ours; `reading`: the request was sent, the body was being read.
-fn classify(error: ureq3::Error, reading: bool) -> Error {
-    use ureq3::Error as U;
+fn classify(error: ureq::Error, reading: bool) -> Error {
+    use ureq::Error as U;
     let detail = error.to_string();
     let (kind, may_have_been_sent) = match &error {
         U::HostNotFound => (TransportErrorKind::Dns, false),
@@ -468,7 +468,7 @@ fn classify(error: ureq3::Error, reading: bool) -> Error {
             (TransportErrorKind::Connect, false)
         }
         U::Timeout(which) => {
-            use ureq3::Timeout as T;
+            use ureq::Timeout as T;
             let before_send = !reading && matches!(which, T::Resolve | T::Connect);
             (TransportErrorKind::Timeout, !before_send)
         }

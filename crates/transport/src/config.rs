@@ -125,9 +125,9 @@ pub struct ClientConfig {
     pub(crate) secret_key: Secret,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
-    pub(crate) proxy: Option<ureq3::Proxy>,
+    pub(crate) proxy: Option<ureq::Proxy>,
     pub(crate) proxy_setting: ProxySetting,
-    pub(crate) extra_roots: Vec<ureq3::tls::Certificate<'static>>,
+    pub(crate) extra_roots: Vec<ureq::tls::Certificate<'static>>,
     pub(crate) max_response_bytes: u64,
     pub(crate) retry: RetryPolicy,
     pub(crate) period_second: Option<u32>,
@@ -366,18 +366,18 @@ impl ClientConfigBuilder {
             return Err(ConfigError::ZeroMaxResponse);
         }
         let proxy = match &self.proxy {
-            ProxySetting::FromEnv => ureq3::Proxy::try_from_env(),
+            ProxySetting::FromEnv => ureq::Proxy::try_from_env(),
             ProxySetting::None => None,
             ProxySetting::Url(url) => {
-                Some(ureq3::Proxy::new(url.expose()).map_err(|_| ConfigError::InvalidProxy)?)
+                Some(ureq::Proxy::new(url.expose()).map_err(|_| ConfigError::InvalidProxy)?)
             }
         };
         let mut extra_roots = Vec::new();
         for pem in &self.extra_ca_pem {
             let before = extra_roots.len();
-            for item in ureq3::tls::parse_pem(pem) {
+            for item in ureq::tls::parse_pem(pem) {
                 match item {
-                    Ok(ureq3::tls::PemItem::Certificate(cert)) => extra_roots.push(cert),
+                    Ok(ureq::tls::PemItem::Certificate(cert)) => extra_roots.push(cert),
                     Ok(_) => {}
                     Err(error) => return Err(ConfigError::InvalidCaBundle(error.to_string())),
                 }

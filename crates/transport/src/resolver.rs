@@ -13,10 +13,10 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use ureq3::config::Config;
-use ureq3::http::Uri;
-use ureq3::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
-use ureq3::unversioned::transport::NextTimeout;
+use ureq::config::Config;
+use ureq::http::Uri;
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::NextTimeout;
 
 /// How long a name's addresses are reused: short enough to follow a DNS change (a failover)
 /// within half a minute, long enough that a busy client resolves rarely.
@@ -39,7 +39,7 @@ impl Resolver for CachingResolver {
         uri: &Uri,
         config: &Config,
         timeout: NextTimeout,
-    ) -> Result<ResolvedSocketAddrs, ureq3::Error> {
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
         let Some(authority) = uri.authority() else {
             return self.inner.resolve(uri, config, timeout);
         };
@@ -82,14 +82,14 @@ impl Resolver for CachingResolver {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use ureq3::Agent;
+    use ureq::Agent;
 
     fn resolve(resolver: &CachingResolver, url: &str) -> Vec<SocketAddr> {
         let config = Agent::config_builder().build();
         let uri: Uri = url.parse().unwrap();
         let timeout = NextTimeout {
-            after: ureq3::unversioned::transport::time::Duration::from_secs(5),
-            reason: ureq3::Timeout::Resolve,
+            after: ureq::unversioned::transport::time::Duration::from_secs(5),
+            reason: ureq::Timeout::Resolve,
             ..NextTimeout::default()
         };
         let addrs = resolver.resolve(&uri, &config, timeout).unwrap();

@@ -100,7 +100,7 @@ fn wait_for_result_polls_until_final_or_deadline() {
     assert!((3..=8).contains(&polls), "{polls} polls");
 
     // Complete it, as the user would, then the wait ends at once.
-    let agent = ureq3::Agent::new_with_defaults();
+    let agent = ureq::Agent::new_with_defaults();
     agent
         .post(&format!("{}/sandbox/complete", sandbox.base_url()))
         .header("Content-Type", "application/json")

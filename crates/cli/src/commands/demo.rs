@@ -138,9 +138,11 @@ pub(crate) fn run(output: Output) -> Result<Exit, Failure> {
 fn complete(base: &str, signature_id: &str) -> Result<(), Failure> {
     let body = serde_json::json!({"signatureId": signature_id, "outcome": "PASS"}).to_string();
     ureq::post(&format!("{base}/sandbox/complete"))
-        .timeout(Duration::from_secs(10))
-        .set("Content-Type", "application/json")
-        .send_string(&body)
+        .config()
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .header("Content-Type", "application/json")
+        .send(&body)
         .map(|_| ())
         .map_err(|error| Failure::io(format!("cannot complete the H5 page: {error}")))
 }

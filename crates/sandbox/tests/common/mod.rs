@@ -33,11 +33,15 @@ pub fn start() -> RunningSandbox {
     Sandbox::start(SandboxConfig::default()).unwrap()
 }
 
+/// Blocking, 10 s per exchange, no redirects, and every HTTP status an answer (the tests
+/// read the envelopes of 404s and 405s).
 pub fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new()
-        .redirects(0)
-        .timeout(Duration::from_secs(10))
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .http_status_as_error(false)
         .build()
+        .new_agent()
 }
 
 /// What came back: HTTP status, headers we care about, body text.
@@ -69,21 +73,25 @@ impl Answer {
     }
 }
 
-fn answer(result: Result<ureq::Response, ureq::Error>) -> Answer {
-    let response = match result {
-        Ok(response) => response,
-        Err(ureq::Error::Status(_, response)) => response,
-        Err(other) => panic!("transport error: {other}"),
+fn answer(mut response: ureq::http::Response<ureq::Body>) -> Answer {
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
     };
+    let (retry_after, content_type, location) = (
+        header("Retry-After"),
+        header("Content-Type").unwrap_or_default(),
+        header("Location"),
+    );
     Answer {
-        status: response.status(),
-        retry_after: response.header("Retry-After").map(str::to_owned),
-        content_type: response
-            .header("Content-Type")
-            .unwrap_or_default()
-            .to_owned(),
-        location: response.header("Location").map(str::to_owned),
-        text: response.into_string().unwrap(),
+        status: response.status().as_u16(),
+        retry_after,
+        content_type,
+        location,
+        text: response.body_mut().read_to_string().unwrap(),
     }
 }
 
@@ -94,17 +102,11 @@ pub fn try_post(
     token: Option<&str>,
     body: &str,
 ) -> Result<Answer, Box<ureq::Error>> {
-    let mut request = agent.post(url).set("Content-Type", "application/json");
+    let mut request = agent.post(url).header("Content-Type", "application/json");
     if let Some(token) = token {
-        request = request.set("X-ACCESS-TOKEN", token);
+        request = request.header("X-ACCESS-TOKEN", token);
     }
-    match request.send_string(body) {
-        Ok(response) => Ok(answer(Ok(response))),
-        Err(ureq::Error::Status(status, response)) => {
-            Ok(answer(Err(ureq::Error::Status(status, response))))
-        }
-        Err(other) => Err(Box::new(other)),
-    }
+    request.send(body).map(answer).map_err(Box::new)
 }
 
 pub fn post(agent: &ureq::Agent, url: &str, token: Option<&str>, body: &Value) -> Answer {
@@ -112,11 +114,11 @@ pub fn post(agent: &ureq::Agent, url: &str, token: Option<&str>, body: &Value) -
 }
 
 pub fn get(agent: &ureq::Agent, url: &str) -> Answer {
-    answer(agent.get(url).call())
+    answer(agent.get(url).call().unwrap())
 }
 
 pub fn post_form(agent: &ureq::Agent, url: &str, fields: &[(&str, &str)]) -> Answer {
-    answer(agent.post(url).send_form(fields))
+    answer(agent.post(url).send_form(fields.iter().copied()).unwrap())
 }
 
 pub fn sign(timestamp: &str) -> String {

@@ -1,0 +1,79 @@
+//! The `data` of Get Result: pending, or the shape of the chosen outcome.
+
+use advanceai_core::{
+    ErrorCode, FaceDetail, FaceResult, GetResultData, IdNumberType, InputParameters, OverallResult,
+    Score,
+};
+
+use crate::person::{FALLBACK_ID_TYPE, FakePerson};
+use crate::state::Transaction;
+
+fn score(value: f64) -> Option<Score> {
+    Score::new(value)
+}
+
+fn face(result: FaceResult, liveness: Option<f64>, similarity: Option<f64>) -> FaceDetail {
+    let mut detail = FaceDetail::default();
+    detail.face_result = Some(result);
+    detail.face_liveness_score = liveness.and_then(score);
+    detail.face_similarity_score = similarity.and_then(score);
+    detail
+}
+
+/// The `data` of Get Result for a transaction, pending or final.
+///
+/// Shapes follow the vendor's examples: PASS carries the person (Get Result's Nigeria
+/// shape), liveness scores, `inputParameters` and `countryCodeIso3`; failures before the
+/// database answered carry `docDatabaseDetail: null`; face-stage failures carry the person
+/// and a failed `faceDetail`; INCOMPLETE carries neither.
+pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetResultData {
+    let request = &transaction.request;
+    // No numberType: answered as if the user picked the table's first type on the page.
+    let number_type = request
+        .number_type
+        .clone()
+        .unwrap_or_else(|| FALLBACK_ID_TYPE.number_type.to_owned());
+    let mut data = GetResultData::default();
+    data.signature_id = Some(signature_id.to_owned());
+    let mut input = InputParameters::default();
+    input.region = Some(request.region.clone());
+    input.number_type = Some(number_type.clone());
+    data.input_parameters = Some(input);
+    data.country_code_iso3 = Some(request.region.clone());
+    let Some(verdict) = &transaction.verdict else {
+        data.submission_completed = Some(false);
+        return data;
+    };
+    data.overall_result = Some(verdict.overall_result.clone());
+    data.idv_result = Some(verdict.overall_result.clone());
+    data.error_code = Some(verdict.error_code.clone());
+    data.submission_completed = Some(verdict.overall_result != OverallResult::Incomplete);
+    let id_type = IdNumberType::find(&request.region, &number_type);
+    let person =
+        || Some(FakePerson::from_seed(signature_id, id_type).get_result_record(&request.region));
+    match &verdict.error_code {
+        ErrorCode::Success => {
+            data.doc_database_detail = person();
+            data.face_detail = Some(face(FaceResult::Pass, Some(99.0), Some(82.0)));
+        }
+        ErrorCode::LivenessAttack => {
+            data.doc_database_detail = person();
+            data.face_detail = Some(face(FaceResult::Fail, Some(0.0), None));
+        }
+        ErrorCode::SimilarityFailed => {
+            data.doc_database_detail = person();
+            data.face_detail = Some(face(FaceResult::Fail, Some(98.0), Some(31.0)));
+        }
+        ErrorCode::NameNotMatch | ErrorCode::FaceQualityTooPoor => {
+            data.doc_database_detail = person();
+            data.face_detail = Some(face(FaceResult::Fail, None, None));
+        }
+        ErrorCode::RiskStrategyHit | ErrorCode::AgeVerificationFailed => {
+            data.doc_database_detail = person();
+            data.face_detail = Some(face(FaceResult::Pass, Some(97.0), Some(80.0)));
+        }
+        // The number step failed, or the user did not finish: no person, no face.
+        _ => {}
+    }
+    data
+}

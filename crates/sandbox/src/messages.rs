@@ -1,0 +1,27 @@
+//! The messages the sandbox answers with, beside the codes they go with.
+//!
+//! The vendor's own wording where it is documented; ours (marked so) where it is not.
+
+/// Message of `IAM_FAILED` (the vendor's wording).
+pub const MSG_TOKEN: &str = "Token not found or expired";
+/// Message of `SIGNATURE_NOT_EXIST` (the vendor's wording).
+pub const MSG_SIGNATURE_NOT_EXIST: &str = "This signatureId is not exist";
+/// Message of a request whose `Content-Type` is not JSON (ours).
+pub const MSG_CONTENT_TYPE: &str = "Content-Type must be application/json";
+/// Message of a request body that is not a JSON object of the right shape (ours).
+pub const MSG_MALFORMED: &str = "Request body is not a valid JSON object";
+/// Message of a request body over the size cap (ours).
+pub const MSG_TOO_LARGE: &str = "Request body is too large";
+/// Message of an unknown path (ours); the code is `CLIENT_ERROR`, HTTP 404.
+pub const MSG_NOT_FOUND: &str = "No such API";
+/// Message of a known path called with the wrong method (ours); `CLIENT_ERROR`, HTTP 405.
+pub const MSG_METHOD: &str = "Method not allowed";
+/// Message of `SERVICE_BUSY` (ours).
+pub const MSG_BUSY: &str = "Service busy, please retry later";
+/// Message of `INSUFFICIENT_BALANCE` (`fault-no-balance`; the vendor's wording is not
+/// documented).
+pub const MSG_NO_BALANCE: &str = "Insufficient balance";
+/// Message of `/sandbox/complete` with an outcome the sandbox does not know (ours).
+pub const MSG_BAD_OUTCOME: &str = "Unknown outcome";
+/// Message of completing a transaction that already has a final result (ours).
+pub const MSG_ALREADY_FINAL: &str = "This signatureId already has a final result";

@@ -1,0 +1,129 @@
+//! The database-verification test numbers: one table, which the sandbox's answers follow
+//! and which the crate docs' and the README's tables are checked against
+//! (`tests/test_numbers.rs`).
+
+use advanceai_core::{ErrorCode, OverallResult};
+
+/// One database-verification test number and the answer it gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TestNumber {
+    /// The `numberValue`; a valid BVN and NIN alike.
+    pub number: &'static str,
+    /// The `overallResult` answered.
+    pub overall_result: &'static str,
+    /// The `errorCode` answered, as this endpoint spells it: `""` for the pass.
+    pub error_code: &'static str,
+    /// What the answer stands for, in a few words.
+    pub meaning: &'static str,
+}
+
+/// The documented test numbers, in the docs' order. Every other valid number passes, with a
+/// fake person derived from the number.
+pub const TEST_NUMBERS: &[TestNumber] = &[
+    TestNumber {
+        number: "22222222222",
+        overall_result: "PASS",
+        error_code: "",
+        meaning: "a pass, with a masked fake person",
+    },
+    TestNumber {
+        number: "00000000000",
+        overall_result: "FAIL",
+        error_code: "NUMBER_NOT_EXIST",
+        meaning: "the number does not exist",
+    },
+    TestNumber {
+        number: "11111111111",
+        overall_result: "FAIL",
+        error_code: "BVN_SUSPEND",
+        meaning: "the BVN is suspended",
+    },
+    TestNumber {
+        number: "33333333333",
+        overall_result: "FAIL",
+        error_code: "INFO_ABNORMAL",
+        meaning: "the official record is abnormal",
+    },
+    TestNumber {
+        number: "55555555555",
+        overall_result: "FAIL",
+        error_code: "INVALID_FORMAT",
+        meaning: "the number failed the database's format check",
+    },
+    TestNumber {
+        number: "44444444444",
+        overall_result: "INCOMPLETE",
+        error_code: "ERROR",
+        meaning: "the database call failed or timed out",
+    },
+];
+
+/// The verdict for a valid number: its row of [`TEST_NUMBERS`], else a pass.
+pub(crate) fn verdict_for(number: &str) -> (OverallResult, ErrorCode) {
+    TEST_NUMBERS
+        .iter()
+        .find(|row| row.number == number)
+        .map(|row| {
+            (
+                OverallResult::from_wire(row.overall_result),
+                ErrorCode::from_wire(row.error_code),
+            )
+        })
+        .unwrap_or((OverallResult::Pass, ErrorCode::Success))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use advanceai_core::{Endpoint, IdNumberVerificationRequest, SUPPORTED_ID_NUMBER_TYPES};
+
+    use super::*;
+
+    #[test]
+    fn table_verdicts() {
+        assert_eq!(
+            verdict_for("22222222222"),
+            (OverallResult::Pass, ErrorCode::Success)
+        );
+        assert_eq!(
+            verdict_for("98765432109"),
+            (OverallResult::Pass, ErrorCode::Success)
+        );
+        assert_eq!(
+            verdict_for("44444444444"),
+            (OverallResult::Incomplete, ErrorCode::Error)
+        );
+    }
+
+    #[test]
+    fn each_row_agrees_with_core() {
+        for (i, row) in TEST_NUMBERS.iter().enumerate() {
+            let code = ErrorCode::from_wire(row.error_code);
+            assert!(!code.is_unknown(), "{}", row.number);
+            // The code as database verification writes it, in the family core gives it.
+            assert_eq!(
+                code.spelled_for(Endpoint::IdNumberVerification),
+                row.error_code
+            );
+            assert_eq!(
+                code.verdict().as_ref().map(OverallResult::as_str),
+                Some(row.overall_result),
+                "{}",
+                row.number
+            );
+            assert!(!row.meaning.is_empty());
+            // A valid number of every supported type, so validation lets it through.
+            for id_type in SUPPORTED_ID_NUMBER_TYPES {
+                let request = IdNumberVerificationRequest::new(
+                    "b",
+                    "u",
+                    id_type.region,
+                    id_type.number_type,
+                    row.number,
+                );
+                assert_eq!(request.validate(), Ok(()), "{}", row.number);
+            }
+            assert!(TEST_NUMBERS[i + 1..].iter().all(|r| r.number != row.number));
+        }
+    }
+}

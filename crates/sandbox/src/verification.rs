@@ -1,0 +1,68 @@
+//! The database verification endpoint: core's validation, then the test-number table, in
+//! this endpoint's wire form (core's [`VerificationData::to_wire_value`]).
+
+use advanceai_core::{
+    Endpoint, ErrorCode, IdNumberType, IdNumberVerificationRequest, OverallResult, VerificationData,
+};
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+
+use crate::body::{drain, read_json};
+use crate::fault::{Fault, UNKNOWN_ERROR_CODE};
+use crate::injection::{fault_after, fault_before};
+use crate::person::FakePerson;
+use crate::reply::{Reply, new_id};
+use crate::server::{Shared, check_token};
+use crate::test_numbers::verdict_for;
+
+pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+    app.counts.record(Endpoint::IdNumberVerification);
+    if let Err(reply) = check_token(&app, &headers) {
+        drain(body).await;
+        return reply.into_response();
+    }
+    let request: IdNumberVerificationRequest =
+        match read_json(&headers, body, app.config.max_body_bytes).await {
+            Ok(request) => request,
+            Err(reply) => return reply.into_response(),
+        };
+    let fault = Fault::from_prefix(&request.biz_id);
+    let key = format!("verify:{}", request.biz_id);
+    if let Some(response) = fault_before(&app, fault, &key).await {
+        return response;
+    }
+    if let Err(problem) = request.validate() {
+        return fault_after(fault, Reply::invalid(problem));
+    }
+    let (overall_result, error_code) = if fault == Some(Fault::UnknownErrorCode) {
+        (
+            OverallResult::Fail,
+            ErrorCode::from_wire(UNKNOWN_ERROR_CODE),
+        )
+    } else {
+        verdict_for(request.number_value.expose())
+    };
+    let data = verification_data(&request, overall_result, error_code);
+    fault_after(fault, Reply::ok(data.to_wire_value()))
+}
+
+/// The `data` of database verification for a valid request: a pass carries the fake person
+/// of its number, anything else `docDatabaseDetail: null`.
+fn verification_data(
+    request: &IdNumberVerificationRequest,
+    overall_result: OverallResult,
+    error_code: ErrorCode,
+) -> VerificationData {
+    let passed = overall_result == OverallResult::Pass;
+    let mut data = VerificationData::default();
+    data.signature_id = Some(new_id());
+    data.overall_result = Some(overall_result);
+    data.error_code = Some(error_code);
+    data.doc_database_detail = passed.then(|| {
+        let id_type = IdNumberType::find(&request.region, &request.number_type);
+        FakePerson::from_seed(request.number_value.expose(), id_type).verification_record()
+    });
+    data
+}
