@@ -45,7 +45,7 @@ pub struct GenerateUrlRequest {
     /// Where the page sends the user otherwise.
     #[serde(deserialize_with = "string_or_null")]
     pub fail_return_url: String,
-    /// Where the vendor posts a [`CallbackNotification`]; `http` or `https` only. The
+    /// Where the vendor posts a [`crate::CallbackNotification`]; `http` or `https` only. The
     /// callback is unsigned: put an authorization token in its query string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,

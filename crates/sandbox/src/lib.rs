@@ -161,7 +161,6 @@ mod messages;
 mod person;
 mod reply;
 mod server;
-mod signal;
 mod state;
 mod test_numbers;
 mod token;
@@ -184,8 +183,7 @@ pub use messages::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
     MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
-pub use signal::wait_for_stop_signal;
-pub use test_numbers::{TEST_NUMBERS, TestNumber};
+pub use test_numbers::{TEST_NUMBERS, TestNumber, test_numbers_text};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]

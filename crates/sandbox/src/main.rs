@@ -56,11 +56,44 @@ fn main() -> ExitCode {
     println!("advanceai-sandbox listening on {}", sandbox.base_url());
     println!("access key: {}", args.access_key);
     println!("secret key: {}", args.secret_key);
-    let waited = advanceai_sandbox::wait_for_stop_signal();
+    println!("{}", advanceai_sandbox::test_numbers_text());
+    let waited = wait_for_stop_signal();
     if let Err(error) = waited {
         eprintln!("advanceai-sandbox: cannot wait for signals: {error}");
     }
     println!("advanceai-sandbox stopping");
     sandbox.shutdown();
     ExitCode::SUCCESS
+}
+
+/// Blocks the calling thread until SIGINT (Ctrl-C) or, on Unix, SIGTERM arrives.
+///
+/// # Errors
+/// When the signal handlers cannot be installed.
+fn wait_for_stop_signal() -> std::io::Result<()> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map(|runtime| runtime.block_on(stop_signal()))
+}
+
+/// Resolves on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    () = interrupt => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => interrupt.await,
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
 }

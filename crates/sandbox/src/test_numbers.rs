@@ -2,7 +2,7 @@
 //! and which the crate docs' and the README's tables are checked against
 //! (`tests/test_numbers.rs`).
 
-use advanceai_core::{ErrorCode, OverallResult};
+use advanceai_core::{ErrorCode, OverallResult, SUPPORTED_ID_NUMBER_TYPES};
 
 /// One database-verification test number and the answer it gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,40 @@ pub const TEST_NUMBERS: &[TestNumber] = &[
         meaning: "the database call failed or timed out",
     },
 ];
+
+/// The test numbers as the command lines print them when a sandbox starts: which
+/// `(region, numberType)` pairs they serve (core's table), then one line per row of
+/// [`TEST_NUMBERS`].
+///
+/// ```
+/// let text = advanceai_sandbox::test_numbers_text();
+/// assert!(text.starts_with("database verification (region NGA, numberType BVN or NIN):"));
+/// assert!(text.contains("  00000000000  FAIL / NUMBER_NOT_EXIST"));
+/// ```
+pub fn test_numbers_text() -> String {
+    let mut regions: Vec<&str> = SUPPORTED_ID_NUMBER_TYPES.iter().map(|t| t.region).collect();
+    regions.dedup();
+    let types: Vec<&str> = SUPPORTED_ID_NUMBER_TYPES
+        .iter()
+        .map(|t| t.number_type)
+        .collect();
+    let mut text = format!(
+        "database verification (region {}, numberType {}):",
+        regions.join(" or "),
+        types.join(" or ")
+    );
+    for row in TEST_NUMBERS {
+        text.push_str("\n  ");
+        text.push_str(row.number);
+        text.push_str("  ");
+        text.push_str(row.overall_result);
+        if !row.error_code.is_empty() {
+            text.push_str(" / ");
+            text.push_str(row.error_code);
+        }
+    }
+    text
+}
 
 /// The verdict for a valid number: its row of [`TEST_NUMBERS`], else a pass.
 pub(crate) fn verdict_for(number: &str) -> (OverallResult, ErrorCode) {

@@ -1,20 +1,15 @@
 //! `advanceai sandbox`: serves the sandbox until Ctrl-C or SIGTERM.
 
-use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+use advanceai_sandbox::{
+    DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig, test_numbers_text,
+};
 
 use super::output::{Exit, Failure, Output, diagnostic, stdout_line};
 use crate::cli::SandboxArgs;
 use crate::signals::StopSignals;
 
-/// What to tell the operator once the sandbox listens.
-pub(crate) const TEST_NUMBERS: &str = "\
-database verification (region NGA, numberType BVN or NIN):
-  22222222222  PASS
-  00000000000  FAIL / NUMBER_NOT_EXIST
-  11111111111  FAIL / BVN_SUSPEND
-  33333333333  FAIL / INFO_ABNORMAL
-  55555555555  FAIL / INVALID_FORMAT
-  44444444444  INCOMPLETE / ERROR
+/// What to tell the operator once the sandbox listens, after the test numbers.
+const HOW_TO: &str = "\
 H5: complete a page with POST <address>/sandbox/complete {\"signatureId\":\"...\",\"outcome\":\"PASS\"}
 faults: a bizId (or signatureId) starting with fault-502, fault-busy, fault-delay-<ms>-, fault-cut, ...";
 
@@ -40,7 +35,8 @@ pub(crate) fn serve(args: &SandboxArgs, output: Output) -> Result<Exit, Failure>
     say(&format!("sandbox listening on {}", sandbox.base_url()));
     say(&format!("access key: {DEFAULT_ACCESS_KEY}"));
     say(&format!("secret key: {DEFAULT_SECRET_KEY}"));
-    say(TEST_NUMBERS);
+    say(&test_numbers_text());
+    say(HOW_TO);
     say(&format!(
         "try: advanceai --base-url {} --access-key {DEFAULT_ACCESS_KEY} --secret-key {DEFAULT_SECRET_KEY} verify --region NGA --number-type BVN --number 22222222222 --biz-id b1 --user-id u1",
         sandbox.base_url()
