@@ -64,7 +64,7 @@ pub const TEST_NUMBERS: &[TestNumber] = &[
 ///
 /// ```
 /// let text = advanceai_sandbox::test_numbers_text();
-/// assert!(text.starts_with("database verification (region NGA, numberType BVN or NIN):"));
+/// assert!(text.starts_with("database verification (region NGA, numberType BVN or NIN"));
 /// assert!(text.contains("  00000000000  FAIL / NUMBER_NOT_EXIST"));
 /// ```
 pub fn test_numbers_text() -> String {
