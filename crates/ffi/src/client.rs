@@ -139,10 +139,7 @@ pub extern "C" fn advanceai_client_generate_url(
 /// output slot are checked.
 trait ReadRequest<'a>: FnOnce() -> Result<Cow<'a, GetResultRequest>, advanceai_status> {}
 
-impl<'a, F: FnOnce() -> Result<Cow<'a, GetResultRequest>, advanceai_status>> ReadRequest<'a>
-    for F
-{
-}
+impl<'a, F: FnOnce() -> Result<Cow<'a, GetResultRequest>, advanceai_status>> ReadRequest<'a> for F {}
 
 /// A request with no options, for the transaction `signature_id`.
 fn by_signature_id<'a>(
@@ -264,5 +261,23 @@ pub extern "C" fn advanceai_client_wait_for_result_with(
     ffi_panic_boundary! {
         let options = wait_options(timeout_ms, initial_interval_ms, max_interval_ms);
         wait(client, by_request(request, err), options, out, err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_intervals_are_the_defaults_and_max_is_at_least_initial() {
+        let defaults = WaitOptions::new(Duration::from_millis(500));
+        let options = wait_options(500, 0, 0);
+        assert_eq!(options, defaults);
+        let options = wait_options(500, 300, 100);
+        assert_eq!(options.timeout, Duration::from_millis(500));
+        assert_eq!(options.initial_interval, Duration::from_millis(300));
+        assert_eq!(options.max_interval, Duration::from_millis(300));
+        let options = wait_options(500, 20, 0);
+        assert_eq!(options.max_interval, defaults.max_interval);
     }
 }

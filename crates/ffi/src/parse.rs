@@ -4,9 +4,8 @@
 //! was read.
 
 use advanceai_core::{
-    Envelope, EnvelopeError, GetResultRequest, IdNumberVerificationRequest,
-    Idempotency, Operation, ParseError, parse_callback, parse_get_result_response,
-    parse_verification_response,
+    Envelope, EnvelopeError, GetResultRequest, IdNumberVerificationRequest, Idempotency, Operation,
+    ParseError, parse_callback, parse_get_result_response, parse_verification_response,
 };
 use advanceai_transport::Error;
 

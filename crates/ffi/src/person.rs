@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use advanceai_core::{Pii, PersonRecord};
+use advanceai_core::{PersonRecord, Pii};
 
 use crate::cstr::{CText, LazyCStr, WireName, owned};
 
@@ -138,6 +138,10 @@ mod tests {
         let strings = PersonStrings::default();
         assert!(strings.get(None, 0).is_null());
         assert!(strings.get(Some(&PersonRecord::default()), 12).is_null());
-        assert!(strings.get(Some(&PersonRecord::default()), u32::MAX).is_null());
+        assert!(
+            strings
+                .get(Some(&PersonRecord::default()), u32::MAX)
+                .is_null()
+        );
     }
 }

@@ -88,7 +88,10 @@ impl advanceai_status {
     /// that are an error kind, the C identifier's tail for the others (`NULL_PARAMETER`).
     pub(crate) fn name(self) -> &'static CStr {
         let index = Self::ALL.iter().position(|s| *s == self);
-        if let Some(name) = index.and_then(|i| kind_names().get(i)).and_then(Option::as_ref) {
+        if let Some(name) = index
+            .and_then(|i| kind_names().get(i))
+            .and_then(Option::as_ref)
+        {
             return name.as_c_str();
         }
         self.identifier()

@@ -15,7 +15,14 @@ fn expanded_source(crate_dir: &Path) -> PathBuf {
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cbindgen-expand");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args(["rustc", "--lib", "--profile=check", "--quiet", "-p", "advanceai-ffi"])
+        .args([
+            "rustc",
+            "--lib",
+            "--profile=check",
+            "--quiet",
+            "-p",
+            "advanceai-ffi",
+        ])
         .arg("--manifest-path")
         .arg(crate_dir.join("Cargo.toml"))
         .args(["--", "-Zunpretty=expanded"])
