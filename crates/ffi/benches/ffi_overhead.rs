@@ -28,22 +28,19 @@ use std::ptr;
 use std::time::{Duration, Instant};
 
 use advanceai::{
-    advanceai_client, advanceai_client_free, advanceai_client_get_result, advanceai_client_new,
-    advanceai_config_free, advanceai_config_new, advanceai_config_set_base_url,
-    advanceai_config_set_credentials, advanceai_config_set_proxy, advanceai_error_free,
-    advanceai_get_result, advanceai_get_result_error_code,
-    advanceai_get_result_face_liveness_score, advanceai_get_result_face_similarity_score,
-    advanceai_get_result_free, advanceai_get_result_is_final, advanceai_get_result_overall_result,
+    advanceai_client_get_result, advanceai_error_free, advanceai_get_result,
+    advanceai_get_result_error_code, advanceai_get_result_face_liveness_score,
+    advanceai_get_result_face_similarity_score, advanceai_get_result_free,
+    advanceai_get_result_is_final, advanceai_get_result_overall_result,
     advanceai_get_result_passed, advanceai_get_result_signature_id, advanceai_parse_get_result,
-    advanceai_status,
 };
 use advanceai_core::parse_get_result_response;
 use advanceai_core::{ErrorCode, GetResultData, GetResultRequest, OverallResult, Score};
-use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+use advanceai_sandbox::{Sandbox, SandboxConfig};
 use advanceai_transport::Client;
 use support::{
-    BenchResult, best, build_c_program, completed_transaction, list, median, per_call_us,
-    raw_get_result_body, rust_config, rust_result_ok,
+    BenchResult, FfiClient, best, build_c_program, check, completed_transaction, list, median,
+    per_call_us, raw_get_result_body, rust_config, rust_result_ok,
 };
 
 /// Rounds of every comparison; medians are reported (the machine is shared: one slow round
@@ -352,49 +349,6 @@ fn child_round(
         return Err(format!("{command:?} read other face scores than this process").into());
     }
     Ok(field("ns_per_call")? / 1e3)
-}
-
-/// A client built and called through the exported C functions, freed on drop.
-struct FfiClient(*mut advanceai_client);
-
-impl FfiClient {
-    /// The same settings as the Rust client and the C program: the defaults, no proxy.
-    fn new(base_url: &str) -> BenchResult<Self> {
-        let base_url = CString::new(base_url)?;
-        let access_key = CString::new(DEFAULT_ACCESS_KEY)?;
-        let secret_key = CString::new(DEFAULT_SECRET_KEY)?;
-        let mut config = ptr::null_mut();
-        check("advanceai_config_new", advanceai_config_new(&mut config))?;
-        let settings = [
-            advanceai_config_set_base_url(config, base_url.as_ptr()),
-            advanceai_config_set_credentials(config, access_key.as_ptr(), secret_key.as_ptr()),
-            advanceai_config_set_proxy(config, ptr::null()),
-        ];
-        let mut client = ptr::null_mut();
-        let mut err = ptr::null_mut();
-        let built = advanceai_client_new(config, &mut client, &mut err);
-        advanceai_config_free(config);
-        advanceai_error_free(err);
-        for status in settings {
-            check("advanceai_config_set_*", status)?;
-        }
-        check("advanceai_client_new", built)?;
-        Ok(Self(client))
-    }
-}
-
-impl Drop for FfiClient {
-    fn drop(&mut self) {
-        advanceai_client_free(self.0);
-    }
-}
-
-fn check(what: &str, status: advanceai_status) -> BenchResult<()> {
-    if status == advanceai_status::ADVANCEAI_STATUS_OK {
-        Ok(())
-    } else {
-        Err(format!("{what}: {status:?}").into())
-    }
 }
 
 /// The C program's checks on a result object, through the getters a C caller uses (but the

@@ -1,13 +1,21 @@
-//! What the `ffi_overhead` bench needs besides the measurements: the sandbox transaction it
-//! reads, raw HTTP for the two requests the client has no method for, building the C
+//! What the `ffi_overhead` bench needs besides the measurements: a client built through the
+//! C ABI, the sandbox transaction it reads, raw HTTP for the two requests the client has no method for, building the C
 //! program, and the statistics of the rounds.
 
 use std::error::Error;
+use std::ffi::CString;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::ptr;
 use std::time::Duration;
+
+use advanceai::{
+    advanceai_client, advanceai_client_free, advanceai_client_new, advanceai_config_free,
+    advanceai_config_new, advanceai_config_set_base_url, advanceai_config_set_credentials,
+    advanceai_config_set_proxy, advanceai_error_free, advanceai_status,
+};
 
 use advanceai_core::{Endpoint, GenerateUrlRequest, GetResultData, GetResultRequest};
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
@@ -33,6 +41,50 @@ pub(crate) fn rust_result_ok(data: &GetResultData, signature_id: &str) -> bool {
             .face_detail
             .as_ref()
             .is_some_and(|f| f.face_liveness_score.is_some() && f.face_similarity_score.is_some())
+}
+
+/// A client built and called through the exported C functions, freed on drop.
+pub(crate) struct FfiClient(pub(crate) *mut advanceai_client);
+
+impl FfiClient {
+    /// The same settings as the Rust client and the C program: the defaults, no proxy.
+    pub(crate) fn new(base_url: &str) -> BenchResult<Self> {
+        let base_url = CString::new(base_url)?;
+        let access_key = CString::new(DEFAULT_ACCESS_KEY)?;
+        let secret_key = CString::new(DEFAULT_SECRET_KEY)?;
+        let mut config = ptr::null_mut();
+        check("advanceai_config_new", advanceai_config_new(&mut config))?;
+        let settings = [
+            advanceai_config_set_base_url(config, base_url.as_ptr()),
+            advanceai_config_set_credentials(config, access_key.as_ptr(), secret_key.as_ptr()),
+            advanceai_config_set_proxy(config, ptr::null()),
+        ];
+        let mut client = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        let built = advanceai_client_new(config, &mut client, &mut err);
+        advanceai_config_free(config);
+        advanceai_error_free(err);
+        for status in settings {
+            check("advanceai_config_set_*", status)?;
+        }
+        check("advanceai_client_new", built)?;
+        Ok(Self(client))
+    }
+}
+
+impl Drop for FfiClient {
+    fn drop(&mut self) {
+        advanceai_client_free(self.0);
+    }
+}
+
+/// A status as a result.
+pub(crate) fn check(what: &str, status: advanceai_status) -> BenchResult<()> {
+    if status == advanceai_status::ADVANCEAI_STATUS_OK {
+        Ok(())
+    } else {
+        Err(format!("{what}: {status:?}").into())
+    }
 }
 
 /// One H5 transaction, completed as a pass so that Get Result answers the full final shape
