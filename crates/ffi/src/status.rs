@@ -127,7 +127,7 @@ fn kind_names() -> &'static [Option<CString>] {
 /// NUL-terminated string: never free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_version() -> *const c_char {
-    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+    ffi_panic_boundary! { concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast() }
 }
 
 /// A static, NUL-terminated English description of a status; never free it. Unknown values
