@@ -23,7 +23,8 @@
  The status every fallible function returns.
 
  The numeric values are stable: a value is never reused. A value that is retired stays
- reserved (its number is never given to another meaning).
+ reserved (its number is never given to another meaning). `advanceai_status_name`
+ gives a status's name and `advanceai_status_message` its English text.
  */
 enum advanceai_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -76,7 +77,7 @@ enum advanceai_status
    */
   ADVANCEAI_STATUS_CONFIG_ERROR = 10,
   /*
-   `advanceai_client_wait_for_result` reached its deadline before the result was final.
+   A wait for a final Get Result reached its deadline before the result was final.
    */
   ADVANCEAI_STATUS_RESULT_PENDING = 11,
   /*
@@ -98,7 +99,9 @@ typedef uint32_t advanceai_status;
 
 /*
  Which person field to read with `advanceai_verification_result_person_field` or
- `advanceai_get_result_person_field`. Values are stable.
+ `advanceai_get_result_person_field`. Values are stable; new fields get new values.
+ Database verification sends `phoneNumber1`/`phoneNumber2`, Get Result (Nigeria)
+ `phoneNumber`, `bvn`, `numberValue` and `numberTypeInfo`.
  */
 enum advanceai_person_field
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -118,15 +121,15 @@ enum advanceai_person_field
    */
   ADVANCEAI_PERSON_LAST_NAME = 2,
   /*
-   `gender`.
+   `gender`, in capitals (`MALE`, `FEMALE`) whatever case the database used.
    */
   ADVANCEAI_PERSON_GENDER = 3,
   /*
-   `birthday`.
+   `birthday`, as sent (`yyyy-MM-dd` or `yyyy/MM/dd`).
    */
   ADVANCEAI_PERSON_BIRTHDAY = 4,
   /*
-   `phoneNumber`.
+   `phoneNumber` (Get Result's shape).
    */
   ADVANCEAI_PERSON_PHONE_NUMBER = 5,
   /*
@@ -137,6 +140,23 @@ enum advanceai_person_field
    `numberValue`.
    */
   ADVANCEAI_PERSON_NUMBER_VALUE = 7,
+  /*
+   `phoneNumber1`: the primary phone number (database verification's shape).
+   */
+  ADVANCEAI_PERSON_PHONE_NUMBER1 = 8,
+  /*
+   `phoneNumber2`: the secondary phone number; may be empty.
+   */
+  ADVANCEAI_PERSON_PHONE_NUMBER2 = 9,
+  /*
+   `numberTypeInfo.numberType`: the vendor's name of the kind of number the record
+   was found by (`NG_BVN`), not the request's `numberType`.
+   */
+  ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE = 10,
+  /*
+   `numberTypeInfo.region`: ISO 3166-1 alpha-3.
+   */
+  ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION = 11,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -145,6 +165,15 @@ typedef enum advanceai_person_field advanceai_person_field;
 typedef uint32_t advanceai_person_field;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/*
+ A callback notification, read by `advanceai_parse_callback`. Strings are made on first
+ use, owned by it and valid until `advanceai_callback_free`.
+
+ The vendor's callback is unsigned and not guaranteed: authenticate it with a token in
+ the callback URL, treat it as a hint, and fetch the outcome with Get Result.
+ */
+typedef struct advanceai_callback advanceai_callback;
 
 /*
  The client. Thread-safe: one client may be used from many threads at once (it shares
@@ -168,10 +197,18 @@ typedef struct advanceai_config advanceai_config;
 typedef struct advanceai_error advanceai_error;
 
 /*
- A Get Result answer. Strings are owned by it and valid until
- `advanceai_get_result_free`.
+ A Get Result answer. It holds the parsed answer; each string is made the first time its
+ getter is called, is owned by the result, and stays valid until
+ `advanceai_get_result_free`. Getters may be called from several threads at once.
  */
 typedef struct advanceai_get_result advanceai_get_result;
+
+/*
+ A Get Result request: a `signatureId` and its options. Not thread-safe while being set
+ up; a finished request may be sent from any thread, any number of times. Free it with
+ `advanceai_get_result_request_free`.
+ */
+typedef struct advanceai_get_result_request advanceai_get_result_request;
 
 /*
  An access token. Its string is owned by it and valid until `advanceai_token_free`.
@@ -179,28 +216,47 @@ typedef struct advanceai_get_result advanceai_get_result;
 typedef struct advanceai_token advanceai_token;
 
 /*
- A Generate URL request: the required fields are given to
- `advanceai_url_request_new`, the optional ones by setters. Not thread-safe while being
- set up; a finished request may be sent from any thread. Free it with
- `advanceai_url_request_free`.
+ A Generate URL request: the required fields are given to `advanceai_url_request_new`,
+ the optional ones by setters. Not thread-safe while being set up; a finished request
+ may be sent from any thread. Free it with `advanceai_url_request_free`.
  */
 typedef struct advanceai_url_request advanceai_url_request;
 
 /*
- A Generate URL answer. Strings are owned by it and valid until
+ A Generate URL answer. It holds the parsed answer; each string is made the first time
+ its getter is called, is owned by the result, and stays valid until
  `advanceai_url_result_free`.
  */
 typedef struct advanceai_url_result advanceai_url_result;
 
 /*
- A database verification result. Strings are owned by it and valid until
- `advanceai_verification_result_free`.
+ A database verification result. It holds the parsed answer; each string is made the
+ first time its getter is called, is owned by the result, and stays valid until
+ `advanceai_verification_result_free`. Getters may be called from several threads at once.
  */
 typedef struct advanceai_verification_result advanceai_verification_result;
 
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/*
+ Frees a callback notification; NULL is a no-op.
+ */
+void advanceai_callback_free(struct advanceai_callback *callback);
+
+/*
+ `signatureId`: the transaction that changed (fetch its result with Get Result), or NULL
+ when absent. Owned by the callback.
+ */
+const char *advanceai_callback_signature_id(const struct advanceai_callback *callback);
+
+/*
+ `type`: what happened, `"COMPLETED"` (the verification has a final result),
+ `"SUBMIT_COMPLETED"` (the user's page finished submitting) or a newer value kept as
+ sent; NULL when absent. Owned by the callback.
+ */
+const char *advanceai_callback_type(const struct advanceai_callback *callback);
 
 /*
  Builds a client from a configuration (which is copied: it may be freed afterwards).
@@ -229,7 +285,8 @@ advanceai_status advanceai_client_token(const struct advanceai_client *client,
  Database ID-number verification (billable). The request is checked first as the server
  would (`ADVANCEAI_STATUS_INVALID_INPUT`, nothing sent). On success writes a result to
  `out`; free it with `advanceai_verification_result_free`. A failed call is never resent
- once it may have reached the server: see `advanceai_error_may_have_been_processed`.
+ once it may have reached the server, and is then not "retryable": see
+ `advanceai_error_may_have_been_processed`.
  */
 advanceai_status advanceai_client_verify_id_number(const struct advanceai_client *client,
                                                    const char *biz_id,
@@ -253,7 +310,8 @@ advanceai_status advanceai_client_generate_url(const struct advanceai_client *cl
 /*
  H5 Get Result (idempotent, retried on transient failures). A pending result is a
  success: check `advanceai_get_result_is_final`. Free the result with
- `advanceai_get_result_free`.
+ `advanceai_get_result_free`. The same as `advanceai_client_get_result_with` for a
+ request with no options.
  */
 advanceai_status advanceai_client_get_result(const struct advanceai_client *client,
                                              const char *signature_id,
@@ -261,11 +319,22 @@ advanceai_status advanceai_client_get_result(const struct advanceai_client *clie
                                              struct advanceai_error **err);
 
 /*
+ H5 Get Result for a request built with `advanceai_get_result_request_new` (with its
+ options, such as `returnImageType`; the call does not take it over: free it yourself).
+ Otherwise as `advanceai_client_get_result`.
+ */
+advanceai_status advanceai_client_get_result_with(const struct advanceai_client *client,
+                                                  const struct advanceai_get_result_request *request,
+                                                  struct advanceai_get_result **out,
+                                                  struct advanceai_error **err);
+
+/*
  Polls Get Result until the result is final, for at most `timeout_ms` milliseconds;
  `ADVANCEAI_STATUS_RESULT_PENDING` after that. The pause after the first pending answer
  is `initial_interval_ms` and doubles up to `max_interval_ms` (0 for either: the
  defaults, 1000 and 10000). Blocks the calling thread; the client stays usable from
- other threads meanwhile.
+ other threads meanwhile. The same as `advanceai_client_wait_for_result_with` for a
+ request with no options.
  */
 advanceai_status advanceai_client_wait_for_result(const struct advanceai_client *client,
                                                   const char *signature_id,
@@ -274,6 +343,19 @@ advanceai_status advanceai_client_wait_for_result(const struct advanceai_client 
                                                   uint64_t max_interval_ms,
                                                   struct advanceai_get_result **out,
                                                   struct advanceai_error **err);
+
+/*
+ `advanceai_client_wait_for_result` for a request built with
+ `advanceai_get_result_request_new`: every poll sends it, options included (the call does
+ not take it over: free it yourself).
+ */
+advanceai_status advanceai_client_wait_for_result_with(const struct advanceai_client *client,
+                                                       const struct advanceai_get_result_request *request,
+                                                       uint64_t timeout_ms,
+                                                       uint64_t initial_interval_ms,
+                                                       uint64_t max_interval_ms,
+                                                       struct advanceai_get_result **out,
+                                                       struct advanceai_error **err);
 
 /*
  Creates a configuration with the defaults (host `sg-api.advance.ai`, no credentials,
@@ -418,23 +500,167 @@ const char *advanceai_error_transaction_id(const struct advanceai_error *error);
 uint16_t advanceai_error_http_status(const struct advanceai_error *error);
 
 /*
- Whether sending the same request again later may succeed. For a billable call also
- check `advanceai_error_may_have_been_processed`: resending may bill twice.
+ Whether sending the same request again later may succeed *and* cannot bill twice: the
+ failure is transient (network, HTTP 5xx/429, `SERVICE_BUSY`, a pending result) and the
+ call is idempotent or provably not processed. So a billable call that may have reached
+ the server is never "retryable"; a TLS failure never is. False for NULL and for errors
+ of the C boundary (NULL argument, invalid UTF-8).
  */
 bool advanceai_error_retryable(const struct advanceai_error *error);
 
 /*
  Whether the server may have processed (and billed) the request: false only when it
- provably never left (local refusal, connection refused, DNS failure).
+ provably never did (local refusal, connection refused, DNS failure, an API code that
+ proves a refusal before any work, an error of the C boundary). False for NULL.
  */
 bool advanceai_error_may_have_been_processed(const struct advanceai_error *error);
+
+/*
+ Whether sending the same request again cannot bill twice: the call is idempotent (Get
+ Result, token), or the request was provably not processed. It says nothing of whether
+ the resend can succeed (see `advanceai_error_retryable`). True for errors of the C
+ boundary (nothing was sent); false for NULL.
+ */
+bool advanceai_error_safe_to_resend(const struct advanceai_error *error);
+
+/*
+ Whether the failure refuses the whole account (wrong keys, no balance, quota, disabled
+ account): no other request can succeed until someone acts, so a batch should stop.
+ False for NULL and for errors of the C boundary.
+ */
+bool advanceai_error_refuses_account(const struct advanceai_error *error);
+
+/*
+ Whether the request itself is wrong (a local refusal, `PARAMETER_ERROR`, an unknown
+ `signatureId`, an error of the C boundary): sending it unchanged can never succeed.
+ False for NULL.
+ */
+bool advanceai_error_faults_the_request(const struct advanceai_error *error);
+
+/*
+ Frees a Get Result answer; NULL is a no-op.
+ */
+void advanceai_get_result_free(struct advanceai_get_result *result);
+
+/*
+ Whether the result is final (`errorCode` is set); a pending one should be polled again.
+ */
+bool advanceai_get_result_is_final(const struct advanceai_get_result *result);
+
+/*
+ Whether the result is final and a pass.
+ */
+bool advanceai_get_result_passed(const struct advanceai_get_result *result);
+
+/*
+ `signatureId`, or NULL when absent. Owned by the result.
+ */
+const char *advanceai_get_result_signature_id(const struct advanceai_get_result *result);
+
+/*
+ `overallResult` (or `idvResult` when only that was sent), or NULL. Owned by the result.
+ */
+const char *advanceai_get_result_overall_result(const struct advanceai_get_result *result);
+
+/*
+ `errorCode`, normalized (a pass is `"SUCCESS"`), or NULL while pending. Owned by the
+ result.
+ */
+const char *advanceai_get_result_error_code(const struct advanceai_get_result *result);
+
+/*
+ What to do about the outcome (`"passed"`, `"user_can_retry"`, `"needs_review"`,
+ `"retry_later"`), or NULL while pending. Owned by the result.
+ */
+const char *advanceai_get_result_category(const struct advanceai_get_result *result);
+
+/*
+ `faceDetail.faceResult` (`"PASS"`, `"FAIL"` or a newer value), or NULL. Owned by the
+ result.
+ */
+const char *advanceai_get_result_face_result(const struct advanceai_get_result *result);
+
+/*
+ `faceDetail.faceLivenessScore`: returns whether it is present, and then writes it to
+ `out` (when not NULL).
+ */
+bool advanceai_get_result_face_liveness_score(const struct advanceai_get_result *result,
+                                              double *out);
+
+/*
+ `faceDetail.faceSimilarityScore`: returns whether it is present, and then writes it to
+ `out` (when not NULL).
+ */
+bool advanceai_get_result_face_similarity_score(const struct advanceai_get_result *result,
+                                                double *out);
+
+/*
+ `submissionCompleted` (whether the user's page finished submitting its data): returns
+ whether it is present, and then writes it to `out` (when not NULL). Use
+ `advanceai_get_result_is_final`, not this, to decide whether to poll again.
+ */
+bool advanceai_get_result_submission_completed(const struct advanceai_get_result *result,
+                                               bool *out);
+
+/*
+ `countryCodeIso3`: the region of the transaction (ISO 3166-1 alpha-3), or NULL. Owned by
+ the result.
+ */
+const char *advanceai_get_result_country_code_iso3(const struct advanceai_get_result *result);
+
+/*
+ `inputParameters.region`: the region Generate URL was asked for, or NULL. Owned by the
+ result. (Other echoed inputs are in `advanceai_get_result_to_json`.)
+ */
+const char *advanceai_get_result_input_region(const struct advanceai_get_result *result);
+
+/*
+ `inputParameters.numberType`: the ID type Generate URL was asked for, or NULL. Owned by
+ the result.
+ */
+const char *advanceai_get_result_input_number_type(const struct advanceai_get_result *result);
+
+/*
+ A person field (an `advanceai_person_field` value) as the server sent it (masked), or
+ NULL. Owned by the result. Person data: do not log it.
+ */
+const char *advanceai_get_result_person_field(const struct advanceai_get_result *result,
+                                              uint32_t field);
+
+/*
+ The full normalized JSON of the result's `data`, made on the first call. Owned by the
+ result.
+ */
+const char *advanceai_get_result_to_json(const struct advanceai_get_result *result);
+
+/*
+ Creates a Get Result request for the transaction `signature_id` (copied; an empty one is
+ refused when the request is sent, as the server would). Free it with
+ `advanceai_get_result_request_free`.
+ */
+advanceai_status advanceai_get_result_request_new(const char *signature_id,
+                                                  struct advanceai_get_result_request **out,
+                                                  struct advanceai_error **err);
+
+/*
+ Frees a Get Result request; NULL is a no-op.
+ */
+void advanceai_get_result_request_free(struct advanceai_get_result_request *request);
+
+/*
+ `returnImageType`: how images come back, `"URL"` (the server's default) or `"BASE64"`
+ (a newer value is sent as given). NULL clears it (the server's default applies).
+ */
+advanceai_status advanceai_get_result_request_set_return_image_type(struct advanceai_get_result_request *request,
+                                                                    const char *return_image_type,
+                                                                    struct advanceai_error **err);
 
 /*
  Parses a Get Result response body (`len` bytes at `bytes`; NULL allowed when `len` is
  0). A non-`SUCCESS` envelope is `ADVANCEAI_STATUS_API_ERROR` with the server's code and
  message; a body that cannot be read is `ADVANCEAI_STATUS_PARSE_ERROR` (the message
- gives the position, never the body's text). Free the result with
- `advanceai_get_result_free`. Needs no client.
+ gives the position, never the body's text). Errors are judged as Get Result's
+ (idempotent). Free the result with `advanceai_get_result_free`. Needs no client.
  */
 advanceai_status advanceai_parse_get_result(const uint8_t *bytes,
                                             size_t len,
@@ -442,8 +668,9 @@ advanceai_status advanceai_parse_get_result(const uint8_t *bytes,
                                             struct advanceai_error **err);
 
 /*
- Parses a database verification response body, as `advanceai_parse_get_result` does.
- Free the result with `advanceai_verification_result_free`. Needs no client.
+ Parses a database verification response body, as `advanceai_parse_get_result` does;
+ errors are judged as database verification's (billable). Free the result with
+ `advanceai_verification_result_free`. Needs no client.
  */
 advanceai_status advanceai_parse_verification(const uint8_t *bytes,
                                               size_t len,
@@ -451,16 +678,48 @@ advanceai_status advanceai_parse_verification(const uint8_t *bytes,
                                               struct advanceai_error **err);
 
 /*
- Checks a database verification request exactly as the server would, without sending
- it. Returns OK, or `ADVANCEAI_STATUS_INVALID_INPUT` with an error carrying the server's
- code and message. Needs no client.
+ Parses the body the vendor posts to your `callbackUrl` (`{"signatureId":...,"type":...}`,
+ not an envelope; `len` bytes at `bytes`, NULL allowed when `len` is 0). A body that
+ cannot be read (empty, not JSON, a field of the wrong type, a field twice) is
+ `ADVANCEAI_STATUS_PARSE_ERROR`; a `type` this version does not know is kept as sent. A
+ callback is a hint to fetch the result, so its errors are judged as Get Result's.
+ Free the callback with `advanceai_callback_free`. Needs no client.
  */
-advanceai_status advanceai_validate_verification_request(const char *biz_id,
-                                                         const char *user_id,
-                                                         const char *region,
-                                                         const char *number_type,
-                                                         const char *number_value,
-                                                         struct advanceai_error **err);
+advanceai_status advanceai_parse_callback(const uint8_t *bytes,
+                                          size_t len,
+                                          struct advanceai_callback **out,
+                                          struct advanceai_error **err);
+
+/*
+ The library version (the `advanceai-ffi` crate version, such as `"1.2.3"`), a static
+ NUL-terminated string: never free it.
+ */
+const char *advanceai_version(void);
+
+/*
+ A static, NUL-terminated English description of a status; never free it. Unknown values
+ give "unknown status".
+ */
+const char *advanceai_status_message(uint32_t status);
+
+/*
+ The name of a status without its `ADVANCEAI_STATUS_` prefix (`"API_ERROR"`,
+ `"NULL_PARAMETER"`): stable, for logs and for matching the CLI's and the bindings'
+ error kinds, which use the same names. A static NUL-terminated string: never free it.
+ A value that is not a status gives `"UNKNOWN"`.
+ */
+const char *advanceai_status_name(uint32_t status);
+
+/*
+ Frees a token; NULL is a no-op.
+ */
+void advanceai_token_free(struct advanceai_token *token);
+
+/*
+ The token's text (send it as the `X-ACCESS-TOKEN` header; never log it). Owned by the
+ token.
+ */
+const char *advanceai_token_value(const struct advanceai_token *token);
 
 /*
  Creates a Generate URL request from its required fields (copied). Values are checked
@@ -487,9 +746,9 @@ advanceai_status advanceai_url_request_set_number_type(struct advanceai_url_requ
                                                        struct advanceai_error **err);
 
 /*
- `callbackUrl`: where the vendor posts the outcome (`http` or `https`). The callback is
- unsigned: put an authorization token in its query string (never shown in messages).
- NULL clears it.
+ `callbackUrl`: where the vendor posts the outcome (`http` or `https`; read it with
+ `advanceai_parse_callback`). The callback is unsigned: put an authorization token in its
+ query string (never shown in messages). NULL clears it.
  */
 advanceai_status advanceai_url_request_set_callback_url(struct advanceai_url_request *request,
                                                         const char *callback_url,
@@ -527,15 +786,43 @@ advanceai_status advanceai_validate_url_request(const struct advanceai_url_reque
                                                 struct advanceai_error **err);
 
 /*
- Frees a token; NULL is a no-op.
+ Frees a Generate URL answer; NULL is a no-op.
  */
-void advanceai_token_free(struct advanceai_token *token);
+void advanceai_url_result_free(struct advanceai_url_result *result);
 
 /*
- The token's text (send it as the `X-ACCESS-TOKEN` header; never log it). Owned by the
- token.
+ `signatureId` (keep it for Get Result), or NULL. Owned by the result.
  */
-const char *advanceai_token_value(const struct advanceai_token *token);
+const char *advanceai_url_result_signature_id(const struct advanceai_url_result *result);
+
+/*
+ The page to send the user to, or NULL. Owned by the result.
+ */
+const char *advanceai_url_result_url(const struct advanceai_url_result *result);
+
+/*
+ `expiredTime`: when the URL stops working, in milliseconds since the Unix epoch.
+ Returns whether it is present, and then writes it to `out` (when not NULL).
+ */
+bool advanceai_url_result_expired_time_ms(const struct advanceai_url_result *result, uint64_t *out);
+
+/*
+ The full normalized JSON of the answer's `data`, made on the first call. Owned by the
+ result.
+ */
+const char *advanceai_url_result_to_json(const struct advanceai_url_result *result);
+
+/*
+ Checks a database verification request exactly as the server would, without sending
+ it. Returns OK, or `ADVANCEAI_STATUS_INVALID_INPUT` with an error carrying the server's
+ code and message. Needs no client.
+ */
+advanceai_status advanceai_validate_verification_request(const char *biz_id,
+                                                         const char *user_id,
+                                                         const char *region,
+                                                         const char *number_type,
+                                                         const char *number_value,
+                                                         struct advanceai_error **err);
 
 /*
  Frees a verification result; NULL is a no-op.
@@ -579,116 +866,10 @@ const char *advanceai_verification_result_person_field(const struct advanceai_ve
                                                        uint32_t field);
 
 /*
- The full normalized JSON of the result's `data` (person fields included). Owned by the
- result.
+ The full normalized JSON of the result's `data` (person fields included), made on the
+ first call. Owned by the result.
  */
 const char *advanceai_verification_result_to_json(const struct advanceai_verification_result *result);
-
-/*
- Frees a Get Result answer; NULL is a no-op.
- */
-void advanceai_get_result_free(struct advanceai_get_result *result);
-
-/*
- Whether the result is final (`errorCode` is set); a pending one should be polled again.
- */
-bool advanceai_get_result_is_final(const struct advanceai_get_result *result);
-
-/*
- Whether the result is final and a pass.
- */
-bool advanceai_get_result_passed(const struct advanceai_get_result *result);
-
-/*
- `signatureId`, or NULL when absent. Owned by the result.
- */
-const char *advanceai_get_result_signature_id(const struct advanceai_get_result *result);
-
-/*
- `overallResult` (or `idvResult` when only that was sent), or NULL. Owned by the result.
- */
-const char *advanceai_get_result_overall_result(const struct advanceai_get_result *result);
-
-/*
- `errorCode`, normalized (a pass is `"SUCCESS"`), or NULL while pending. Owned by the
- result.
- */
-const char *advanceai_get_result_error_code(const struct advanceai_get_result *result);
-
-/*
- What to do about the outcome (`"passed"`, `"user_can_retry"`, `"needs_review"`,
- `"retry_later"`), or NULL while pending. Owned by the result.
- */
-const char *advanceai_get_result_category(const struct advanceai_get_result *result);
-
-/*
- `faceDetail.faceResult`, or NULL. Owned by the result.
- */
-const char *advanceai_get_result_face_result(const struct advanceai_get_result *result);
-
-/*
- `faceDetail.faceLivenessScore`: returns whether it is present, and then writes it to
- `out` (when not NULL).
- */
-bool advanceai_get_result_face_liveness_score(const struct advanceai_get_result *result,
-                                              double *out);
-
-/*
- `faceDetail.faceSimilarityScore`: returns whether it is present, and then writes it to
- `out` (when not NULL).
- */
-bool advanceai_get_result_face_similarity_score(const struct advanceai_get_result *result,
-                                                double *out);
-
-/*
- A person field (an `advanceai_person_field` value) as the server sent it (masked), or
- NULL. Owned by the result. Person data: do not log it.
- */
-const char *advanceai_get_result_person_field(const struct advanceai_get_result *result,
-                                              uint32_t field);
-
-/*
- The full normalized JSON of the result's `data`. Owned by the result.
- */
-const char *advanceai_get_result_to_json(const struct advanceai_get_result *result);
-
-/*
- Frees a Generate URL answer; NULL is a no-op.
- */
-void advanceai_url_result_free(struct advanceai_url_result *result);
-
-/*
- `signatureId` (keep it for Get Result), or NULL. Owned by the result.
- */
-const char *advanceai_url_result_signature_id(const struct advanceai_url_result *result);
-
-/*
- The page to send the user to, or NULL. Owned by the result.
- */
-const char *advanceai_url_result_url(const struct advanceai_url_result *result);
-
-/*
- `expiredTime`: when the URL stops working, in milliseconds since the Unix epoch.
- Returns whether it is present, and then writes it to `out` (when not NULL).
- */
-bool advanceai_url_result_expired_time_ms(const struct advanceai_url_result *result, uint64_t *out);
-
-/*
- The full normalized JSON of the answer's `data`. Owned by the result.
- */
-const char *advanceai_url_result_to_json(const struct advanceai_url_result *result);
-
-/*
- The library version (the `advanceai-ffi` crate version, such as `"1.2.3"`), a static
- NUL-terminated string: never free it.
- */
-const char *advanceai_version(void);
-
-/*
- A static, NUL-terminated English description of a status; never free it. Unknown values
- give "unknown status".
- */
-const char *advanceai_status_message(uint32_t status);
 
 #ifdef __cplusplus
 }  // extern "C"

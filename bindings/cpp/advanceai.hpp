@@ -104,7 +104,8 @@ public:
     }
     /// The HTTP status of a Status::UnexpectedResponse (502 from a proxy...); 0 otherwise.
     std::uint16_t http_status() const noexcept { return details_->http_status; }
-    /// Whether sending the same request again later may succeed.
+    /// Whether sending the same request again later may succeed and cannot bill twice (a
+    /// billable call that may have been processed is never retryable).
     bool retryable() const noexcept { return details_->retryable; }
     /// Whether the server may have processed (and billed) the request: check it before
     /// resending a verification or a Generate URL.

@@ -44,8 +44,9 @@ type Error struct {
 	// HTTPStatus is the HTTP status of a StatusUnexpectedResponse (502 from a proxy...);
 	// 0 for every other kind.
 	HTTPStatus int
-	// Retryable says whether sending the same request again later may succeed. For a
-	// billable call (VerifyIDNumber, GenerateURL) also check MayHaveBeenProcessed.
+	// Retryable says whether sending the same request again later may succeed and cannot
+	// bill twice: a billable call (VerifyIDNumber, GenerateURL) that may have been
+	// processed is never retryable (see MayHaveBeenProcessed).
 	Retryable bool
 	// MayHaveBeenProcessed is false only when the request provably never left (local
 	// refusal, connection refused...): resending a billable request may bill twice.

@@ -142,7 +142,8 @@ func TestVerificationFaults(t *testing.T) {
 	c := newSandboxClient(t)
 	// processed: whether the request may have been billed. A documented refusal code
 	// (SERVICE_BUSY) proves it was not; a proxy's 502, a cut body or an unknown code do
-	// not.
+	// not. retryable: a billable call that may have been processed is never retryable
+	// (tests/fixtures/fault_dispositions.tsv).
 	cases := []struct {
 		prefix    string
 		kind      Status
@@ -151,7 +152,7 @@ func TestVerificationFaults(t *testing.T) {
 		retryable bool
 		processed bool
 	}{
-		{"fault-502", StatusUnexpectedResponse, "", 502, true, true},
+		{"fault-502", StatusUnexpectedResponse, "", 502, false, true},
 		{"fault-busy", StatusAPIError, "SERVICE_BUSY", 0, true, false},
 		{"fault-truncated", StatusParseError, "", 0, false, true},
 		{"fault-unknown-code", StatusAPIError, "SANDBOX_UNKNOWN_CODE", 0, false, true},

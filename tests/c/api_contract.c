@@ -1,6 +1,7 @@
 /* api_contract.c: the rules every function of the C API follows, function by function:
  * NULL for each pointer argument is ADVANCEAI_STATUS_NULL_PARAMETER with an error naming
- * the parameter and the outputs untouched; a string that is not UTF-8 is
+ * the parameter (an error of the C boundary: not retryable, not processed, safe to
+ * resend, the request's fault, not the account's) and the outputs untouched; a string that is not UTF-8 is
  * ADVANCEAI_STATUS_INVALID_UTF8; every _free accepts NULL; every getter answers
  * NULL / false / 0 for a NULL object; the status texts and the version.
  * No request reaches the network: every call here fails before sending. */
@@ -11,6 +12,15 @@ static double sentinel_storage;
 #define SENTINEL ((void *)&sentinel_storage)
 
 static const char BAD[] = "bad-\xff-utf8";
+
+/* An error of the C boundary itself: nothing was sent, so resending cannot bill twice,
+ * but the call is wrong as made and the account is not refused. */
+#define CHECK_BOUNDARY_VERDICT(err)                                                       \
+    do {                                                                                  \
+        CHECK(advanceai_error_safe_to_resend(err));                                       \
+        CHECK(advanceai_error_faults_the_request(err));                                   \
+        CHECK(!advanceai_error_refuses_account(err));                                     \
+    } while (0)
 
 /* Checks the error a NULL argument produced: its kind, a message naming the parameter,
  * and none of the details only a server answer has; then frees it. */
@@ -24,6 +34,7 @@ static const char BAD[] = "bad-\xff-utf8";
         CHECK(advanceai_error_http_status(err) == 0);                                     \
         CHECK(!advanceai_error_retryable(err));                                           \
         CHECK(!advanceai_error_may_have_been_processed(err));                             \
+        CHECK_BOUNDARY_VERDICT(err);                                                      \
         drop_error(&(err));                                                               \
     } while (0)
 
@@ -33,6 +44,8 @@ static const char BAD[] = "bad-\xff-utf8";
         CHECK(advanceai_error_kind(err) == ADVANCEAI_STATUS_INVALID_UTF8);                \
         CHECK(contains(advanceai_error_message(err), name));                              \
         CHECK(!advanceai_error_may_have_been_processed(err));                             \
+        CHECK(!advanceai_error_retryable(err));                                           \
+        CHECK_BOUNDARY_VERDICT(err);                                                      \
         drop_error(&(err));                                                               \
     } while (0)
 
@@ -58,6 +71,17 @@ static void version_and_status_texts(const test_args *args) {
     CHECK(streq(advanceai_status_message(14), "unknown status"));
     CHECK(streq(advanceai_status_message(9999), "unknown status"));
     CHECK(streq(advanceai_status_message(UINT32_MAX), "unknown status"));
+    /* Names (tests/c/status.c checks each one): never NULL, distinct, static. */
+    for (i = 0; i < 14; i++) {
+        texts[i] = advanceai_status_name(i);
+        CHECK(texts[i] != NULL && strlen(texts[i]) > 0 && !streq(texts[i], "UNKNOWN"));
+        CHECK(texts[i] == advanceai_status_name(i));
+        for (j = 0; j < i; j++) {
+            CHECK(!streq(texts[i], texts[j]));
+        }
+    }
+    CHECK(streq(advanceai_status_name(14), "UNKNOWN"));
+    CHECK(streq(advanceai_status_name(UINT32_MAX), "UNKNOWN"));
 }
 
 static void frees_accept_null(void) {
@@ -69,6 +93,8 @@ static void frees_accept_null(void) {
     advanceai_get_result_free(NULL);
     advanceai_url_result_free(NULL);
     advanceai_url_request_free(NULL);
+    advanceai_get_result_request_free(NULL);
+    advanceai_callback_free(NULL);
 }
 
 static void getters_on_null(void) {
@@ -81,8 +107,13 @@ static void getters_on_null(void) {
     CHECK(advanceai_error_http_status(NULL) == 0);
     CHECK(!advanceai_error_retryable(NULL));
     CHECK(!advanceai_error_may_have_been_processed(NULL));
+    CHECK(!advanceai_error_refuses_account(NULL));
+    CHECK(!advanceai_error_safe_to_resend(NULL));
+    CHECK(!advanceai_error_faults_the_request(NULL));
 
     CHECK(advanceai_token_value(NULL) == NULL);
+    CHECK(advanceai_callback_signature_id(NULL) == NULL);
+    CHECK(advanceai_callback_type(NULL) == NULL);
 
     CHECK(!advanceai_verification_result_passed(NULL));
     CHECK(advanceai_verification_result_signature_id(NULL) == NULL);
@@ -105,7 +136,18 @@ static void getters_on_null(void) {
     CHECK(score == 1.5);
     CHECK(!advanceai_get_result_face_liveness_score(NULL, NULL));
     CHECK(advanceai_get_result_person_field(NULL, ADVANCEAI_PERSON_BVN) == NULL);
+    CHECK(advanceai_get_result_person_field(NULL, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION) ==
+          NULL);
     CHECK(advanceai_get_result_to_json(NULL) == NULL);
+    {
+        bool submitted = true;
+        CHECK(!advanceai_get_result_submission_completed(NULL, &submitted));
+        CHECK(!advanceai_get_result_submission_completed(NULL, NULL));
+        CHECK(submitted);
+    }
+    CHECK(advanceai_get_result_country_code_iso3(NULL) == NULL);
+    CHECK(advanceai_get_result_input_region(NULL) == NULL);
+    CHECK(advanceai_get_result_input_number_type(NULL) == NULL);
 
     CHECK(advanceai_url_result_signature_id(NULL) == NULL);
     CHECK(advanceai_url_result_url(NULL) == NULL);
@@ -262,6 +304,61 @@ static void client_calls_null_and_utf8(const test_args *args) {
     CHECK_UTF8_ERROR(err, "signature_id");
     CHECK(result == SENTINEL);
 
+    /* The Get Result request builder, and Get Result and its wait with a request. */
+    {
+        advanceai_get_result_request *never = SENTINEL;
+        advanceai_get_result_request *options = NULL;
+        CHECK_STATUS(advanceai_get_result_request_new(NULL, &never, &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "signature_id");
+        CHECK_STATUS(advanceai_get_result_request_new(BAD, &never, &err),
+                     ADVANCEAI_STATUS_INVALID_UTF8, err);
+        CHECK_UTF8_ERROR(err, "signature_id");
+        CHECK_STATUS(advanceai_get_result_request_new("sig", NULL, &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "out");
+        CHECK(advanceai_get_result_request_new(NULL, &never, NULL) ==
+              ADVANCEAI_STATUS_NULL_PARAMETER);
+        CHECK(never == SENTINEL);
+        CHECK_STATUS(advanceai_get_result_request_new("sig", &options, &err),
+                     ADVANCEAI_STATUS_OK, err);
+
+        CHECK_STATUS(advanceai_get_result_request_set_return_image_type(NULL, "BASE64", &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "request");
+        CHECK(advanceai_get_result_request_set_return_image_type(NULL, NULL, NULL) ==
+              ADVANCEAI_STATUS_NULL_PARAMETER);
+        CHECK_STATUS(advanceai_get_result_request_set_return_image_type(options, BAD, &err),
+                     ADVANCEAI_STATUS_INVALID_UTF8, err);
+        CHECK_UTF8_ERROR(err, "return_image_type");
+
+        CHECK_STATUS(advanceai_client_get_result_with(NULL, options, &result, &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "client");
+        CHECK_STATUS(advanceai_client_get_result_with(client, NULL, &result, &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "request");
+        CHECK_STATUS(advanceai_client_get_result_with(client, options, NULL, &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "out");
+        CHECK(advanceai_client_get_result_with(client, NULL, &result, NULL) ==
+              ADVANCEAI_STATUS_NULL_PARAMETER);
+        CHECK_STATUS(advanceai_client_wait_for_result_with(NULL, options, 10, 0, 0, &result,
+                                                           &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "client");
+        CHECK_STATUS(advanceai_client_wait_for_result_with(client, NULL, 10, 0, 0, &result,
+                                                           &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "request");
+        CHECK_STATUS(advanceai_client_wait_for_result_with(client, options, 10, 0, 0, NULL,
+                                                           &err),
+                     ADVANCEAI_STATUS_NULL_PARAMETER, err);
+        CHECK_NULL_ERROR(err, "out");
+        CHECK(result == SENTINEL);
+        advanceai_get_result_request_free(options);
+    }
+
     /* Generate URL: the request builder, each setter, validation and the call. */
     {
         const char *url_name[5] = {"biz_id", "user_id", "region", "return_url",
@@ -353,6 +450,7 @@ static void parse_null(void) {
     advanceai_error *err = NULL;
     advanceai_get_result *result = SENTINEL;
     advanceai_verification_result *verification = SENTINEL;
+    advanceai_callback *callback = SENTINEL;
 
     CHECK_STATUS(advanceai_parse_get_result(NULL, 5, &result, &err),
                  ADVANCEAI_STATUS_NULL_PARAMETER, err);
@@ -370,6 +468,15 @@ static void parse_null(void) {
                  ADVANCEAI_STATUS_NULL_PARAMETER, err);
     CHECK_NULL_ERROR(err, "out");
     CHECK(verification == SENTINEL);
+
+    CHECK_STATUS(advanceai_parse_callback(NULL, 5, &callback, &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "bytes");
+    CHECK_STATUS(advanceai_parse_callback(body, 2, NULL, &err), ADVANCEAI_STATUS_NULL_PARAMETER,
+                 err);
+    CHECK_NULL_ERROR(err, "out");
+    CHECK(advanceai_parse_callback(NULL, 5, &callback, NULL) == ADVANCEAI_STATUS_NULL_PARAMETER);
+    CHECK(callback == SENTINEL);
 }
 
 int main(int argc, char **argv) {

@@ -247,6 +247,10 @@ static void unreachable(const test_args *args) {
     CHECK(advanceai_error_http_status(err) == 0);
     CHECK(advanceai_error_retryable(err));
     CHECK(!advanceai_error_may_have_been_processed(err));
+    /* Provably never left: safe to resend although billable; not the account's fault. */
+    CHECK(advanceai_error_safe_to_resend(err));
+    CHECK(!advanceai_error_refuses_account(err));
+    CHECK(!advanceai_error_faults_the_request(err));
     CHECK(contains(advanceai_error_message(err), "not sent"));
     drop_error(&err);
     advanceai_client_free(client);

@@ -1,9 +1,44 @@
 /* faults.c: every fault the sandbox injects, each mapped to its status and error details,
  * on the billable calls (never resent once they may have reached the server) and on Get
- * Result (retried on transient failures). */
+ * Result (retried on transient failures).
+ *
+ * The answers (kind, code, retryable, may have been processed, refuses the account) come
+ * from tests/fixtures/fault_dispositions.tsv, the table every layer's tests read; the
+ * driver passes its path in ADVANCEAI_FAULT_DISPOSITIONS. This program checks every row
+ * of it, then the recoveries and details the table does not hold. */
 #include "check.h"
+#include "fault_fixture.h"
 
 static int id_counter = 0;
+
+/* Checks a failed call against its row: the status and the error's kind by name, the code,
+ * and the verdict's flags. A billable call is safe to resend only when it was provably not
+ * processed; Get Result always is. */
+static void check_answer(const fault_row *row, advanceai_status status,
+                         const advanceai_error *err) {
+    int before = check_failures;
+    CHECK(err != NULL);
+    CHECK(streq(advanceai_status_name(status), row->kind));
+    CHECK(advanceai_error_kind(err) == status);
+    CHECK(streq(advanceai_status_name(advanceai_error_kind(err)), row->kind));
+    if (streq(row->code, "-")) {
+        CHECK(advanceai_error_code(err) == NULL);
+    } else {
+        CHECK(streq(advanceai_error_code(err), row->code));
+        CHECK(advanceai_error_transaction_id(err) != NULL);
+    }
+    CHECK(advanceai_error_retryable(err) == (row->retryable != 0));
+    CHECK(advanceai_error_may_have_been_processed(err) == (row->may_have_been_processed != 0));
+    CHECK(advanceai_error_refuses_account(err) == (row->refuses_account != 0));
+    CHECK(advanceai_error_safe_to_resend(err) ==
+          (streq(row->call, "result") || !row->may_have_been_processed));
+    CHECK(advanceai_error_http_status(err) ==
+          (streq(row->kind, "UNEXPECTED_RESPONSE") ? 502 : 0));
+    if (check_failures != before) {
+        fprintf(stderr, "  (fixture row %s %s; got %s: %s)\n", row->call, row->prefix,
+                advanceai_status_name(status), error_text(err));
+    }
+}
 
 /* Verifies the PASS test number with a bizId starting with `prefix`; returns the status,
  * and the error through `err` (the result, if any, is checked by the caller). */
@@ -39,19 +74,58 @@ static void transaction_with_fault(advanceai_client *client, const char *prefix,
     advanceai_error_free(err);
 }
 
+/* Every row of the fixture, with one attempt per call (the answers are under test here,
+ * not the retries) and a request timeout shorter than fault-delay-3000's delay. */
+static void every_fixture_row(const test_args *args) {
+    advanceai_client *client = sandbox_client(args, args->slow ? 2000 : 1000, 1);
+    advanceai_token *token = NULL;
+    advanceai_error *err = NULL;
+    size_t verify_rows = 0;
+    size_t result_rows = 0;
+    size_t i;
+
+    /* The token first, so that only the faulty calls meet the short deadline. */
+    CHECK_STATUS(advanceai_client_token(client, &token, &err), ADVANCEAI_STATUS_OK, err);
+    advanceai_token_free(token);
+    for (i = 0; i < row_count; i++) {
+        const fault_row *row = &rows[i];
+        char prefix[FIELD_SIZE + 16];
+        advanceai_status status;
+        if (streq(row->call, "verify")) {
+            advanceai_verification_result *result = NULL;
+            snprintf(prefix, sizeof prefix, "%s-", row->prefix);
+            status = verify(client, prefix, &result, &err);
+            CHECK(result == NULL);
+            verify_rows++;
+        } else {
+            advanceai_get_result *result = NULL;
+            char signature_id[128];
+            snprintf(prefix, sizeof prefix, "result-%s-", row->prefix);
+            transaction_with_fault(client, prefix, signature_id, sizeof signature_id);
+            status = advanceai_client_get_result(client, signature_id, &result, &err);
+            CHECK(result == NULL);
+            result_rows++;
+        }
+        CHECK(status != ADVANCEAI_STATUS_OK);
+        check_answer(row, status, err);
+        drop_error(&err);
+    }
+    CHECK(verify_rows > 0 && result_rows > 0);
+    /* The driver compares this count with the fixture's, so that no row goes unchecked. */
+    printf("faults: %u fixture rows checked\n", (unsigned)(verify_rows + result_rows));
+    advanceai_client_free(client);
+}
+
 static void billable_faults(const test_args *args) {
     advanceai_client *client = sandbox_client(args, scaled_ms(args, 5000), 3);
     advanceai_verification_result *result = NULL;
     advanceai_error *err = NULL;
     char biz_id[96];
 
-    /* SERVICE_BUSY: an API error worth retrying later; the server refused it before doing
-     * any work, so nothing was billed. */
+    /* SERVICE_BUSY: the vendor's id of the call is kept, and no HTTP status. */
     CHECK_STATUS(verify(client, "fault-busy-", &result, &err), ADVANCEAI_STATUS_API_ERROR, err);
     CHECK(result == NULL);
-    CHECK(streq(advanceai_error_code(err), "SERVICE_BUSY"));
-    CHECK(advanceai_error_retryable(err));
-    CHECK(!advanceai_error_may_have_been_processed(err));
+    check_answer(row_of("verify", "fault-busy"), ADVANCEAI_STATUS_API_ERROR, err);
     CHECK(advanceai_error_transaction_id(err) != NULL);
     CHECK(advanceai_error_http_status(err) == 0);
     drop_error(&err);
@@ -70,15 +144,12 @@ static void billable_faults(const test_args *args) {
     advanceai_verification_result_free(result);
     result = NULL;
 
-    /* A proxy's HTML 502. */
+    /* A proxy's HTML 502, with three attempts allowed: still not resent. */
     CHECK_STATUS(verify(client, "fault-502-", &result, &err),
                  ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, err);
     CHECK(result == NULL);
-    CHECK(advanceai_error_kind(err) == ADVANCEAI_STATUS_UNEXPECTED_RESPONSE);
+    check_answer(row_of("verify", "fault-502"), ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, err);
     CHECK(advanceai_error_http_status(err) == 502);
-    CHECK(advanceai_error_code(err) == NULL);
-    CHECK(advanceai_error_retryable(err));
-    CHECK(advanceai_error_may_have_been_processed(err));
     CHECK(contains(advanceai_error_message(err), "502"));
     drop_error(&err);
 
@@ -86,17 +157,14 @@ static void billable_faults(const test_args *args) {
     CHECK_STATUS(verify(client, "fault-cut-", &result, &err), ADVANCEAI_STATUS_TRANSPORT_ERROR,
                  err);
     CHECK(result == NULL);
-    CHECK(advanceai_error_http_status(err) == 0);
-    CHECK(advanceai_error_retryable(err));
-    CHECK(advanceai_error_may_have_been_processed(err));
+    check_answer(row_of("verify", "fault-cut"), ADVANCEAI_STATUS_TRANSPORT_ERROR, err);
     drop_error(&err);
 
     /* Half a JSON body. */
     CHECK_STATUS(verify(client, "fault-truncated-", &result, &err),
                  ADVANCEAI_STATUS_PARSE_ERROR, err);
     CHECK(result == NULL);
-    CHECK(advanceai_error_may_have_been_processed(err));
-    CHECK(!advanceai_error_retryable(err));
+    check_answer(row_of("verify", "fault-truncated"), ADVANCEAI_STATUS_PARSE_ERROR, err);
     drop_error(&err);
 
     /* Over 2 MiB: refused with the default 1 MiB limit. */
@@ -116,9 +184,7 @@ static void billable_faults(const test_args *args) {
      * the call may have been processed. */
     CHECK_STATUS(verify(client, "fault-unknown-code-", &result, &err),
                  ADVANCEAI_STATUS_API_ERROR, err);
-    CHECK(streq(advanceai_error_code(err), "SANDBOX_UNKNOWN_CODE"));
-    CHECK(!advanceai_error_retryable(err));
-    CHECK(advanceai_error_may_have_been_processed(err));
+    check_answer(row_of("verify", "fault-unknown-code"), ADVANCEAI_STATUS_API_ERROR, err);
     drop_error(&err);
 
     /* An errorCode this version does not know: a result, never a pass, for review. */
@@ -131,7 +197,7 @@ static void billable_faults(const test_args *args) {
     advanceai_verification_result_free(result);
     result = NULL;
 
-    /* Generate URL is billable too: a 502 is not resent. */
+    /* Generate URL is billable too: a 502 is not resent, and answers as verification's. */
     {
         advanceai_url_request *request = NULL;
         advanceai_url_result *url = NULL;
@@ -144,7 +210,7 @@ static void billable_faults(const test_args *args) {
                      ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, err);
         CHECK(url == NULL);
         CHECK(advanceai_error_http_status(err) == 502);
-        CHECK(advanceai_error_may_have_been_processed(err));
+        check_answer(row_of("verify", "fault-502"), ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, err);
         drop_error(&err);
         advanceai_url_request_free(request);
     }
@@ -166,9 +232,10 @@ static void billable_faults(const test_args *args) {
     }
 }
 
-/* A slow answer against a short request timeout. The token is fetched first, so that only
- * the delayed call meets the short deadline (under valgrind a call takes tens of ms, so a
- * 5x stretch is enough here). */
+/* A slow answer against a short request timeout: it answers as the fixture's
+ * fault-delay-3000 row (any delay longer than the timeout does). The token is fetched
+ * first, so that only the delayed call meets the short deadline (under valgrind a call
+ * takes tens of ms, so a 5x stretch is enough here). */
 static void timeout(const test_args *args) {
     uint64_t limit = args->slow ? 2000 : 400;
     advanceai_client *client = sandbox_client(args, limit, 1);
@@ -187,9 +254,7 @@ static void timeout(const test_args *args) {
     CHECK(now_ms() - started >= limit - limit / 10);
     CHECK(result == NULL);
     CHECK(advanceai_error_kind(err) == ADVANCEAI_STATUS_TIMEOUT);
-    CHECK(advanceai_error_retryable(err));
-    CHECK(advanceai_error_may_have_been_processed(err));
-    CHECK(advanceai_error_http_status(err) == 0);
+    check_answer(row_of("verify", "fault-delay-3000"), ADVANCEAI_STATUS_TIMEOUT, err);
     drop_error(&err);
 
     /* A delay shorter than the timeout is just slow. */
@@ -198,11 +263,12 @@ static void timeout(const test_args *args) {
     CHECK(advanceai_verification_result_passed(result));
     advanceai_verification_result_free(result);
 
-    /* Get Result times out the same way (one attempt here). */
+    /* Get Result times out the same way (one attempt here), and answers as its row. */
     snprintf(prefix, sizeof prefix, "fault-delay-%u-sig", (unsigned)(limit * 3));
     CHECK_STATUS(advanceai_client_get_result(client, prefix, &pending, &err),
                  ADVANCEAI_STATUS_TIMEOUT, err);
     CHECK(pending == NULL);
+    check_answer(row_of("result", "fault-delay-3000"), ADVANCEAI_STATUS_TIMEOUT, err);
     drop_error(&err);
     advanceai_client_free(client);
 }
@@ -227,20 +293,18 @@ static void get_result_faults(const test_args *args) {
     transaction_with_fault(single, "result-fault-busy-once-", signature_id, sizeof signature_id);
     CHECK_STATUS(advanceai_client_get_result(single, signature_id, &result, &err),
                  ADVANCEAI_STATUS_API_ERROR, err);
-    CHECK(streq(advanceai_error_code(err), "SERVICE_BUSY"));
-    CHECK(advanceai_error_retryable(err));
+    check_answer(row_of("result", "fault-busy"), ADVANCEAI_STATUS_API_ERROR, err);
     drop_error(&err);
     CHECK_STATUS(advanceai_client_get_result(single, signature_id, &result, &err),
                  ADVANCEAI_STATUS_OK, err);
     advanceai_get_result_free(result);
     result = NULL;
 
-    /* Always busy: every attempt used, then the API error. */
+    /* Always busy: every attempt used, then the API error, answered as its row. */
     transaction_with_fault(retrying, "result-fault-busy-", signature_id, sizeof signature_id);
     CHECK_STATUS(advanceai_client_get_result(retrying, signature_id, &result, &err),
                  ADVANCEAI_STATUS_API_ERROR, err);
-    CHECK(streq(advanceai_error_code(err), "SERVICE_BUSY"));
-    CHECK(advanceai_error_retryable(err));
+    check_answer(row_of("result", "fault-busy"), ADVANCEAI_STATUS_API_ERROR, err);
     drop_error(&err);
 
     /* A 502 on every attempt. */
@@ -248,9 +312,10 @@ static void get_result_faults(const test_args *args) {
     CHECK_STATUS(advanceai_client_get_result(retrying, signature_id, &result, &err),
                  ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, err);
     CHECK(advanceai_error_http_status(err) == 502);
+    check_answer(row_of("result", "fault-502"), ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, err);
     drop_error(&err);
 
-    /* Cut, truncated and huge answers to Get Result. */
+    /* Cut, truncated and huge answers to Get Result, after the retries. */
     transaction_with_fault(retrying, "result-fault-cut-", signature_id, sizeof signature_id);
     CHECK_STATUS(advanceai_client_get_result(retrying, signature_id, &result, &err),
                  ADVANCEAI_STATUS_TRANSPORT_ERROR, err);
@@ -338,6 +403,8 @@ static void retry_after(const test_args *args) {
 
 int main(int argc, char **argv) {
     test_args args = test_start(argc, argv);
+    read_fixture();
+    every_fixture_row(&args);
     billable_faults(&args);
     timeout(&args);
     get_result_faults(&args);

@@ -136,6 +136,14 @@ static void pass_flow(const test_args *args, advanceai_client *client) {
     /* Person data: checked for presence, never printed. */
     CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_FIRST_NAME) != NULL);
     CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_BVN) != NULL);
+    /* Get Result's person shape: numberTypeInfo, phoneNumber (not phoneNumber1). */
+    CHECK(streq(advanceai_get_result_person_field(
+                    result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE),
+                "NG_BVN"));
+    CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION),
+                "NGA"));
+    CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER) != NULL);
+    CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER1) == NULL);
     CHECK(contains(advanceai_get_result_to_json(result), "\"overallResult\":\"PASS\""));
     advanceai_get_result_free(result);
     result = NULL;

@@ -124,6 +124,57 @@ static void get_result_bodies(void) {
     advanceai_error_free(err);
 }
 
+/* The fields beyond the verdict, in Get Result's Nigeria shape; each string made once. */
+static void get_result_fields(void) {
+    static const char nigeria[] =
+        "{\"code\":\"SUCCESS\",\"message\":\"OK\",\"data\":{\"signatureId\":\"sig-6\","
+        "\"overallResult\":\"PASS\",\"errorCode\":\"SUCCESS\",\"submissionCompleted\":true,"
+        "\"countryCodeIso3\":\"NGA\",\"inputParameters\":{\"region\":\"NGA\","
+        "\"numberType\":\"BVN\",\"extra\":1},\"docDatabaseDetail\":{\"bvn\":\"22*******4\","
+        "\"numberTypeInfo\":{\"numberType\":\"NG_BVN\",\"region\":\"NGA\"},"
+        "\"phoneNumber\":\"080******12\",\"phoneNumber2\":\"\",\"gender\":\"female\"}}}";
+    advanceai_get_result *result = NULL;
+    advanceai_error *err = NULL;
+    bool submitted = false;
+
+    CHECK_STATUS(parse_result(nigeria, &result, &err), ADVANCEAI_STATUS_OK, err);
+    CHECK(advanceai_get_result_submission_completed(result, &submitted) && submitted);
+    CHECK(streq(advanceai_get_result_country_code_iso3(result), "NGA"));
+    CHECK(streq(advanceai_get_result_input_region(result), "NGA"));
+    CHECK(streq(advanceai_get_result_input_number_type(result), "BVN"));
+    CHECK(streq(advanceai_get_result_person_field(
+                    result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE),
+                "NG_BVN"));
+    CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION),
+                "NGA"));
+    CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER),
+                "080******12"));
+    CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER2), ""));
+    CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER1) == NULL);
+    CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_GENDER), "FEMALE"));
+    CHECK(advanceai_get_result_person_field(result, 12) == NULL);
+    /* Every string is made once and owned by the result: the same pointer every time. */
+    CHECK(advanceai_get_result_error_code(result) == advanceai_get_result_error_code(result));
+    CHECK(advanceai_get_result_country_code_iso3(result) ==
+          advanceai_get_result_country_code_iso3(result));
+    CHECK(advanceai_get_result_to_json(result) == advanceai_get_result_to_json(result));
+    CHECK(contains(advanceai_get_result_to_json(result), "\"numberTypeInfo\""));
+    advanceai_get_result_free(result);
+    result = NULL;
+
+    /* Absent: NULL, and nothing written. */
+    CHECK_STATUS(parse_result("{\"code\":\"SUCCESS\",\"data\":{}}", &result, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK(!advanceai_get_result_submission_completed(result, &submitted) && submitted);
+    CHECK(advanceai_get_result_country_code_iso3(result) == NULL);
+    CHECK(advanceai_get_result_input_region(result) == NULL);
+    CHECK(advanceai_get_result_input_number_type(result) == NULL);
+    CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION) ==
+          NULL);
+    advanceai_get_result_free(result);
+    advanceai_error_free(err);
+}
+
 static void error_bodies(void) {
     static const char not_exist[] =
         "{\"code\":\"SIGNATURE_NOT_EXIST\",\"message\":\"This signatureId is not exist\","
@@ -263,6 +314,7 @@ static void verification_bodies(void) {
 int main(int argc, char **argv) {
     test_start(argc, argv);
     get_result_bodies();
+    get_result_fields();
     error_bodies();
     verification_bodies();
     return test_finish("parse");

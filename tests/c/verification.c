@@ -33,18 +33,37 @@ static void check_person(const advanceai_verification_result *result, int presen
         advanceai_verification_result_person_field(result, ADVANCEAI_PERSON_BIRTHDAY);
     const char *gender =
         advanceai_verification_result_person_field(result, ADVANCEAI_PERSON_GENDER);
+    const char *phone1 =
+        advanceai_verification_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER1);
+    const char *phone2 =
+        advanceai_verification_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER2);
     if (present) {
         CHECK(first != NULL && strchr(first, '*') != NULL);
         CHECK(last != NULL && strchr(last, '*') != NULL);
         CHECK(birthday != NULL && strlen(birthday) == 10);
         CHECK(streq(gender, "MALE") || streq(gender, "FEMALE"));
+        /* Database verification's shape: phoneNumber1 (masked) and phoneNumber2 (empty
+         * here), never Get Result's phoneNumber or numberTypeInfo. */
+        CHECK(phone1 != NULL && strchr(phone1, '*') != NULL && strlen(phone1) == 11);
+        CHECK(streq(phone2, ""));
+        CHECK(phone1 == advanceai_verification_result_person_field(
+                            result, ADVANCEAI_PERSON_PHONE_NUMBER1));
     } else {
         CHECK(first == NULL);
         CHECK(last == NULL);
         CHECK(birthday == NULL);
+        CHECK(phone1 == NULL);
+        CHECK(phone2 == NULL);
     }
-    /* Values outside the enum are NULL, not a crash. */
-    CHECK(advanceai_verification_result_person_field(result, 8) == NULL);
+    CHECK(advanceai_verification_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER) ==
+          NULL);
+    CHECK(advanceai_verification_result_person_field(
+              result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE) == NULL);
+    CHECK(advanceai_verification_result_person_field(
+              result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION) == NULL);
+    /* Values outside the enum are NULL, not a crash. 12 is the first value past the enum
+     * (this was 8 until phoneNumber1 took that value). */
+    CHECK(advanceai_verification_result_person_field(result, 12) == NULL);
     CHECK(advanceai_verification_result_person_field(result, UINT32_MAX) == NULL);
 }
 

@@ -10,36 +10,38 @@
 //!   Rust client in this process: same binary, same threads, so the difference is the C ABI;
 //! * without network: `advanceai_parse_get_result` (+ getters + free) vs
 //!   `advanceai_core::parse_get_result_response` on the same response body, which isolates
-//!   what the C ABI adds (C strings, the eager normalized JSON, the panic boundary, a box).
+//!   what the C ABI adds (the box, the panic boundary, the C strings the getters make);
+//! * without network, the common read: parse, then read the verdict, the error code and
+//!   is-final, through the C ABI (the strings read as C reads them) vs the same reads in
+//!   Rust. Result objects make a string only when it is asked for, so this pays for three
+//!   getters, not for every field and the JSON.
 //!
 //! Run with `cargo bench -p advanceai-ffi --bench ffi_overhead`. Needs `cc`.
 #![allow(missing_docs, clippy::print_stdout)]
 
-use std::error::Error;
-use std::ffi::{CStr, CString};
+mod support;
+
+use std::ffi::{CStr, CString, c_char};
 use std::hint::black_box;
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::ptr;
 use std::time::{Duration, Instant};
 
 use advanceai::{
-    advanceai_client, advanceai_client_free, advanceai_client_get_result, advanceai_client_new,
-    advanceai_config_free, advanceai_config_new, advanceai_config_set_base_url,
-    advanceai_config_set_credentials, advanceai_config_set_proxy, advanceai_error_free,
-    advanceai_get_result, advanceai_get_result_face_liveness_score,
+    advanceai_client_get_result, advanceai_error_free, advanceai_get_result,
+    advanceai_get_result_error_code, advanceai_get_result_face_liveness_score,
     advanceai_get_result_face_similarity_score, advanceai_get_result_free,
-    advanceai_get_result_is_final, advanceai_get_result_passed, advanceai_get_result_signature_id,
-    advanceai_parse_get_result, advanceai_status,
+    advanceai_get_result_is_final, advanceai_get_result_overall_result,
+    advanceai_get_result_passed, advanceai_get_result_signature_id, advanceai_parse_get_result,
 };
 use advanceai_core::parse_get_result_response;
-use advanceai_core::{Endpoint, GenerateUrlRequest, GetResultData, GetResultRequest, Score};
-use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
-use advanceai_transport::{Client, ClientConfig, ProxySetting};
-
-type BenchResult<T> = Result<T, Box<dyn Error>>;
+use advanceai_core::{ErrorCode, GetResultData, GetResultRequest, OverallResult, Score};
+use advanceai_sandbox::{Sandbox, SandboxConfig};
+use advanceai_transport::Client;
+use support::{
+    BenchResult, FfiClient, best, build_c_program, check, completed_transaction, list, median,
+    per_call_us, raw_get_result_body, rust_config, rust_result_ok,
+};
 
 /// Rounds of every comparison; medians are reported (the machine is shared: one slow round
 /// must not move the figure).
@@ -135,21 +137,13 @@ fn run() -> BenchResult<()> {
     if parsed != expected {
         return Err("the raw body does not parse to what the client returned".into());
     }
-    let (mut core_us, mut ffi_us, mut json_us) = (Vec::new(), Vec::new(), Vec::new());
-    core_parse_round(&body, PARSE_N)?;
-    ffi_parse_round(&body, PARSE_N)?;
-    for round in 0..ROUNDS {
-        if round % 2 == 0 {
-            core_us.push(per_call_us(core_parse_round(&body, PARSE_N)?, PARSE_N));
-            ffi_us.push(per_call_us(ffi_parse_round(&body, PARSE_N)?, PARSE_N));
-        } else {
-            ffi_us.push(per_call_us(ffi_parse_round(&body, PARSE_N)?, PARSE_N));
-            core_us.push(per_call_us(core_parse_round(&body, PARSE_N)?, PARSE_N));
-        }
-        json_us.push(per_call_us(json_round(&parsed, PARSE_N)?, PARSE_N));
-    }
+    let parse = parse_rounds(&body)?;
+    let json_us: Vec<f64> = (0..ROUNDS)
+        .map(|_| json_round(&parsed, PARSE_N).map(|d| per_call_us(d, PARSE_N)))
+        .collect::<BenchResult<_>>()?;
 
     let [c_prog, rust_prog, c_abi, rust_local] = &us;
+    let [core_full, ffi_full, core_verdict, ffi_verdict] = &parse;
     let rows = [
         Row::new(
             "Get Result over loopback: C program vs Rust program",
@@ -161,18 +155,57 @@ fn run() -> BenchResult<()> {
             rust_local,
             c_abi,
         ),
-        Row::new("parse the same body (no network)", &core_us, &ffi_us),
+        Row::new(
+            "parse the same body, read every getter of the loops (no network)",
+            core_full,
+            ffi_full,
+        ),
+        Row::new(
+            "parse a Get Result, then read the verdict, the error code and is-final",
+            core_verdict,
+            ffi_verdict,
+        ),
     ];
-    let json = median(&json_us);
+    report(&rows, median(&json_us), body.len());
+    Ok(())
+}
+
+/// The parse sides, in order: Rust and C ABI with every getter the loops read, then Rust
+/// and C ABI with the verdict, the error code and is-final only.
+const PARSE_SIDES: usize = 4;
+
+/// Per-parse µs of each parse side, round by round, the order rotating every round.
+fn parse_rounds(body: &[u8]) -> BenchResult<[Vec<f64>; PARSE_SIDES]> {
+    type Round = fn(&[u8], usize) -> BenchResult<Duration>;
+    let sides: [Round; PARSE_SIDES] = [
+        core_parse_round,
+        ffi_parse_round,
+        core_verdict_round,
+        ffi_verdict_round,
+    ];
+    for side in sides {
+        side(body, PARSE_N)?;
+    }
+    let mut us: [Vec<f64>; PARSE_SIDES] = Default::default();
+    for round in 0..ROUNDS {
+        for k in 0..PARSE_SIDES {
+            let i = (round + k) % PARSE_SIDES;
+            us[i].push(per_call_us(sides[i](body, PARSE_N)?, PARSE_N));
+        }
+    }
+    Ok(us)
+}
+
+/// Prints the table, the rounds behind it, and one machine-readable line.
+fn report(rows: &[Row<'_>], json: f64, body_len: usize) {
     println!(
         "Get Result, C ABI vs Rust: one sandbox, one run; medians of {ROUNDS} rounds of \
-         {N} calls (loopback) or {PARSE_N} parses; response body {} bytes",
-        body.len()
+         {N} calls (loopback) or {PARSE_N} parses; response body {body_len} bytes"
     );
     println!();
     println!("| per call | Rust | C ABI | ratio C/Rust | C - Rust |");
     println!("|---|---:|---:|---:|---:|");
-    for row in &rows {
+    for row in rows {
         println!(
             "| {} | {:.2} µs | {:.2} µs | {:.3} | {:+.2} µs |",
             row.what,
@@ -184,10 +217,10 @@ fn run() -> BenchResult<()> {
     }
     println!();
     println!(
-        "of the parse difference, serializing the normalized JSON (built eagerly for \
-         `_to_json`): {json:.2} µs"
+        "serializing the normalized JSON (what `advanceai_get_result_to_json` adds on its \
+         first call; no other row pays it): {json:.2} µs"
     );
-    for row in &rows {
+    for row in rows {
         println!(
             "per round, {}: Rust {} (best {:.2}); C {} (best {:.2})",
             row.what,
@@ -197,24 +230,17 @@ fn run() -> BenchResult<()> {
             best(row.c_rounds)
         );
     }
-    let [programs, in_process, parse] = &rows;
-    println!(
-        "ffi_get_result programs_ratio={:.3} rust_program_us={:.2} c_program_us={:.2} \
-         in_process_ratio={:.3} rust_us={:.2} c_abi_us={:.2} diff_us={:.2} \
-         parse_ratio={:.3} core_parse_us={:.2} ffi_parse_us={:.2} json_us={json:.2} \
-         rounds={ROUNDS} n={N} parse_n={PARSE_N}",
-        programs.c / programs.rust,
-        programs.rust,
-        programs.c,
-        in_process.c / in_process.rust,
-        in_process.rust,
-        in_process.c,
-        in_process.c - in_process.rust,
-        parse.c / parse.rust,
-        parse.rust,
-        parse.c,
-    );
-    Ok(())
+    let keys = ["programs", "in_process", "parse", "verdict"];
+    let mut line = String::from("ffi_get_result");
+    for (key, row) in keys.iter().zip(rows) {
+        line.push_str(&format!(
+            " {key}_ratio={:.3} {key}_rust_us={:.2} {key}_c_us={:.2}",
+            row.c / row.rust,
+            row.rust,
+            row.c
+        ));
+    }
+    println!("{line} json_us={json:.2} rounds={ROUNDS} n={N} parse_n={PARSE_N}");
 }
 
 /// One line of the table: medians of per-call µs, and the rounds they come from.
@@ -236,53 +262,6 @@ impl<'a> Row<'a> {
             c_rounds,
         }
     }
-}
-
-/// The Rust client's settings; the C sides use the same: the defaults, no proxy.
-fn rust_config(base_url: &str) -> BenchResult<ClientConfig> {
-    Ok(ClientConfig::builder()
-        .base_url(base_url)
-        .credentials(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY)
-        .proxy(ProxySetting::None)
-        .build()?)
-}
-
-/// One H5 transaction, completed as a pass so that Get Result answers the full final shape
-/// (person record and face scores).
-fn completed_transaction(client: &Client, base_url: &str) -> BenchResult<String> {
-    let mut request = GenerateUrlRequest::new(
-        "bench-ffi-overhead",
-        "bench-user",
-        "NGA",
-        "https://example.com/ok",
-        "https://example.com/fail",
-    );
-    request.number_type = Some("BVN".to_owned());
-    let page = client.generate_url(&request)?;
-    let signature_id = page
-        .signature_id
-        .ok_or("Generate URL answered without a signatureId")?;
-    let complete = format!(r#"{{"signatureId":"{signature_id}","outcome":"PASS"}}"#);
-    let (status, _) = http_post(base_url, "/sandbox/complete", None, complete.as_bytes())?;
-    if status != 200 {
-        return Err(format!("POST /sandbox/complete answered HTTP {status}").into());
-    }
-    let data = client.get_result(&GetResultRequest::new(signature_id.as_str()))?;
-    if !rust_result_ok(&data, &signature_id) {
-        return Err("the completed transaction is not a final pass with face scores".into());
-    }
-    Ok(signature_id)
-}
-
-/// The checks every side makes on every answer: final, a pass, this transaction, scores.
-fn rust_result_ok(data: &GetResultData, signature_id: &str) -> bool {
-    data.is_final()
-        && data.passed()
-        && data.signature_id.as_deref() == Some(signature_id)
-        && data
-            .face_detail
-            .as_ref()
-            .is_some_and(|f| f.face_liveness_score.is_some() && f.face_similarity_score.is_some())
 }
 
 fn rust_round(client: &Client, request: &GetResultRequest, n: usize) -> BenchResult<Duration> {
@@ -372,49 +351,6 @@ fn child_round(
     Ok(field("ns_per_call")? / 1e3)
 }
 
-/// A client built and called through the exported C functions, freed on drop.
-struct FfiClient(*mut advanceai_client);
-
-impl FfiClient {
-    /// The same settings as the Rust client and the C program: the defaults, no proxy.
-    fn new(base_url: &str) -> BenchResult<Self> {
-        let base_url = CString::new(base_url)?;
-        let access_key = CString::new(DEFAULT_ACCESS_KEY)?;
-        let secret_key = CString::new(DEFAULT_SECRET_KEY)?;
-        let mut config = ptr::null_mut();
-        check("advanceai_config_new", advanceai_config_new(&mut config))?;
-        let settings = [
-            advanceai_config_set_base_url(config, base_url.as_ptr()),
-            advanceai_config_set_credentials(config, access_key.as_ptr(), secret_key.as_ptr()),
-            advanceai_config_set_proxy(config, ptr::null()),
-        ];
-        let mut client = ptr::null_mut();
-        let mut err = ptr::null_mut();
-        let built = advanceai_client_new(config, &mut client, &mut err);
-        advanceai_config_free(config);
-        advanceai_error_free(err);
-        for status in settings {
-            check("advanceai_config_set_*", status)?;
-        }
-        check("advanceai_client_new", built)?;
-        Ok(Self(client))
-    }
-}
-
-impl Drop for FfiClient {
-    fn drop(&mut self) {
-        advanceai_client_free(self.0);
-    }
-}
-
-fn check(what: &str, status: advanceai_status) -> BenchResult<()> {
-    if status == advanceai_status::ADVANCEAI_STATUS_OK {
-        Ok(())
-    } else {
-        Err(format!("{what}: {status:?}").into())
-    }
-}
-
 /// The C program's checks on a result object, through the getters a C caller uses (but the
 /// signatureId's text, which cannot be read here without `unsafe`: only its presence).
 fn ffi_result_ok(result: *const advanceai_get_result) -> bool {
@@ -476,7 +412,54 @@ fn ffi_parse_round(body: &[u8], n: usize) -> BenchResult<Duration> {
     Ok(start.elapsed())
 }
 
-/// The part of the conversion that is the normalized JSON each result object builds.
+/// The reads of the common case in Rust: the verdict, the error code, is-final.
+fn core_verdict_round(body: &[u8], n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let data = parse_get_result_response(black_box(body))?.into_data()?;
+        let verdict = data.overall_result.as_ref().or(data.idv_result.as_ref());
+        let ok = verdict.map(OverallResult::as_str) == Some("PASS")
+            && data.error_code.as_ref().map(ErrorCode::as_str) == Some("SUCCESS")
+            && data.is_final();
+        if !ok {
+            return Err("core parse: not a final PASS with SUCCESS".into());
+        }
+        black_box(&data);
+    }
+    Ok(start.elapsed())
+}
+
+/// The same reads through the exported functions, the strings read as C reads them (up to
+/// their NUL), then the free.
+fn ffi_verdict_round(body: &[u8], n: usize) -> BenchResult<Duration> {
+    let start = Instant::now();
+    for _ in 0..n {
+        let body = black_box(body);
+        let mut out = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        let status = advanceai_parse_get_result(body.as_ptr(), body.len(), &mut out, &mut err);
+        advanceai_error_free(err);
+        check("advanceai_parse_get_result", status)?;
+        let ok = c_bytes(advanceai_get_result_overall_result(out)) == Some(b"PASS")
+            && c_bytes(advanceai_get_result_error_code(out)) == Some(b"SUCCESS")
+            && advanceai_get_result_is_final(out);
+        advanceai_get_result_free(out);
+        if !ok {
+            return Err("FFI parse: not a final PASS with SUCCESS".into());
+        }
+    }
+    Ok(start.elapsed())
+}
+
+/// The bytes of a string a getter returned, as `strcmp` sees them; `None` for NULL.
+#[allow(unsafe_code)]
+fn c_bytes<'a>(text: *const c_char) -> Option<&'a [u8]> {
+    // SAFETY: the getters return NULL or a NUL-terminated string owned by the result,
+    // which the callers free only after comparing.
+    (!text.is_null()).then(|| unsafe { CStr::from_ptr(text) }.to_bytes())
+}
+
+/// What `_to_json` costs on its first call: serializing the normalized JSON.
 fn json_round(data: &GetResultData, n: usize) -> BenchResult<Duration> {
     let start = Instant::now();
     for _ in 0..n {
@@ -484,149 +467,4 @@ fn json_round(data: &GetResultData, n: usize) -> BenchResult<Duration> {
         black_box(&json);
     }
     Ok(start.elapsed())
-}
-
-/// Compiles the C side against this profile's static library, into the target directory.
-fn build_c_program() -> BenchResult<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let profile = profile_dir()?;
-    let out_dir = profile.join("ffi-bench");
-    std::fs::create_dir_all(&out_dir)?;
-    let binary = out_dir.join("get_result_loop");
-    let output = Command::new("cc")
-        .args(["-O2", "-std=c99", "-Wall", "-Wextra", "-Werror"])
-        .arg("-I")
-        .arg(root.join("include"))
-        .arg(root.join("crates/ffi/benches/c/get_result_loop.c"))
-        .arg("-o")
-        .arg(&binary)
-        .arg(profile.join("libadvanceai.a"))
-        .args(["-lpthread", "-ldl", "-lm"])
-        .output()
-        .map_err(|e| format!("cannot run cc (a C compiler is needed): {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cc failed ({}):\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        )
-        .into());
-    }
-    Ok(binary)
-}
-
-/// The nearest directory above this binary holding `libadvanceai.a` (cargo builds every
-/// crate type of the ffi crate for its benches, into `target/<profile>/deps`); the same
-/// search as `tests/common/mod.rs`, which a bench cannot share.
-fn profile_dir() -> BenchResult<PathBuf> {
-    let exe = std::env::current_exe()?;
-    exe.ancestors()
-        .skip(1)
-        .find(|dir| dir.join("libadvanceai.a").is_file())
-        .map(Path::to_path_buf)
-        .ok_or_else(|| {
-            format!(
-                "libadvanceai.a not found above {}: run through `cargo bench -p advanceai-ffi`",
-                exe.display()
-            )
-            .into()
-        })
-}
-
-/// One Get Result body as the server sends it, fetched with the client's token.
-fn raw_get_result_body(
-    client: &Client,
-    base_url: &str,
-    signature_id: &str,
-) -> BenchResult<Vec<u8>> {
-    let token = client.token()?;
-    let request = GetResultRequest::new(signature_id).to_json();
-    let (status, body) = http_post(
-        base_url,
-        Endpoint::GetResult.path(),
-        Some(token.expose()),
-        &request,
-    )?;
-    if status != 200 {
-        return Err(format!("Get Result answered HTTP {status}").into());
-    }
-    Ok(body)
-}
-
-/// A minimal HTTP/1.1 POST to the loopback sandbox (one connection, closed after), for the
-/// two requests the client has no method for. Its errors never include the token.
-fn http_post(
-    base_url: &str,
-    path: &str,
-    token: Option<&str>,
-    body: &[u8],
-) -> BenchResult<(u16, Vec<u8>)> {
-    let authority = base_url
-        .strip_prefix("http://")
-        .ok_or("the sandbox base URL is not http://")?;
-    let mut stream = TcpStream::connect(authority)?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut head = format!(
-        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    if let Some(token) = token {
-        head.push_str("X-ACCESS-TOKEN: ");
-        head.push_str(token);
-        head.push_str("\r\n");
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(body)?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response)?;
-    let end = response
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("the response has no end of headers")?;
-    let head = std::str::from_utf8(&response[..end])?.to_ascii_lowercase();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse::<u16>().ok())
-        .ok_or("the response has no status line")?;
-    let content = response[end + 4..].to_vec();
-    let length = head
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .ok_or("the response has no Content-Length (chunked bodies are not read here)")?;
-    if length != content.len() {
-        return Err(format!("body of {} bytes, Content-Length {length}", content.len()).into());
-    }
-    Ok((status, content))
-}
-
-fn per_call_us(elapsed: Duration, n: usize) -> f64 {
-    elapsed.as_secs_f64() * 1e6 / n as f64
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mid = sorted.len() / 2;
-    match sorted.len() {
-        0 => f64::NAN,
-        len if len % 2 == 0 => (sorted[mid - 1] + sorted[mid]) / 2.0,
-        _ => sorted[mid],
-    }
-}
-
-/// The fastest round: what the machine does when nothing else runs on it.
-fn best(values: &[f64]) -> f64 {
-    values.iter().copied().fold(f64::INFINITY, f64::min)
-}
-
-fn list(values: &[f64]) -> String {
-    values
-        .iter()
-        .map(|v| format!("{v:.1}"))
-        .collect::<Vec<_>>()
-        .join(",")
 }

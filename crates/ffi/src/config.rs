@@ -10,7 +10,8 @@ use std::time::Duration;
 use advanceai_core::Host;
 use advanceai_transport::{ClientConfig, ClientConfigBuilder, ProxySetting, RetryPolicy};
 
-use crate::marshal::{arg_str, free_box, handle_mut, write_out};
+use crate::ffi::{BoxCastable, free_box};
+use crate::marshal::{arg_str, write_out};
 use crate::status::advanceai_status;
 
 use advanceai_status as S;
@@ -21,6 +22,8 @@ pub struct advanceai_config {
     builder: ClientConfigBuilder,
     retry: RetryPolicy,
 }
+
+impl BoxCastable for advanceai_config {}
 
 impl advanceai_config {
     /// The transport configuration builder with the retry policy applied.
@@ -34,13 +37,8 @@ fn update(
     config: *mut advanceai_config,
     change: impl FnOnce(&mut advanceai_config),
 ) -> advanceai_status {
-    match handle_mut(config) {
-        Some(config) => {
-            change(config);
-            S::ADVANCEAI_STATUS_OK
-        }
-        None => S::ADVANCEAI_STATUS_NULL_PARAMETER,
-    }
+    change(try_mut_from_ptr!(config));
+    S::ADVANCEAI_STATUS_OK
 }
 
 /// Applies `change` to the transport builder.
@@ -65,7 +63,7 @@ fn setter_str<'a>(value: *const c_char) -> Result<&'a str, advanceai_status> {
 /// Free it with `advanceai_config_free`.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_config_new(out: *mut *mut advanceai_config) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         if out.is_null() {
             return S::ADVANCEAI_STATUS_NULL_PARAMETER;
         }
@@ -76,13 +74,13 @@ pub extern "C" fn advanceai_config_new(out: *mut *mut advanceai_config) -> advan
                 retry: RetryPolicy::default(),
             },
         )
-    })
+    }
 }
 
 /// Frees a configuration; NULL is a no-op. Clients built from it stay valid.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_config_free(config: *mut advanceai_config) {
-    ffi_guard!((); { free_box(config) })
+    ffi_panic_boundary! { free_box(config) }
 }
 
 /// Sends to this base URL (`https://...`; `http://` only for loopback hosts, checked when a
@@ -92,12 +90,10 @@ pub extern "C" fn advanceai_config_set_base_url(
     config: *mut advanceai_config,
     base_url: *const c_char,
 ) -> advanceai_status {
-    ffi_guard!({
-        match setter_str(base_url) {
-            Ok(url) => update_builder(config, |b| b.base_url(url)),
-            Err(status) => status,
-        }
-    })
+    ffi_panic_boundary! {
+        let url = try_arg!(setter_str(base_url));
+        update_builder(config, |b| b.base_url(url))
+    }
 }
 
 /// Sends to a documented vendor host, by name (`"sg-api.advance.ai"`, `"api.advance.ai"`,
@@ -108,14 +104,9 @@ pub extern "C" fn advanceai_config_set_host(
     config: *mut advanceai_config,
     host_name: *const c_char,
 ) -> advanceai_status {
-    ffi_guard!({
-        let name = match setter_str(host_name) {
-            Ok(name) => name,
-            Err(status) => return status,
-        };
-        if config.is_null() {
-            return S::ADVANCEAI_STATUS_NULL_PARAMETER;
-        }
+    ffi_panic_boundary! {
+        let name = try_arg!(setter_str(host_name));
+        try_mut_from_ptr!(config);
         match Host::ALL
             .iter()
             .copied()
@@ -124,7 +115,7 @@ pub extern "C" fn advanceai_config_set_host(
             Some(host) => update_builder(config, |b| b.host(host)),
             None => S::ADVANCEAI_STATUS_CONFIG_ERROR,
         }
-    })
+    }
 }
 
 /// The account's access key and secret key (copied; never shown in messages).
@@ -134,12 +125,11 @@ pub extern "C" fn advanceai_config_set_credentials(
     access_key: *const c_char,
     secret_key: *const c_char,
 ) -> advanceai_status {
-    ffi_guard!({
-        match (setter_str(access_key), setter_str(secret_key)) {
-            (Ok(access), Ok(secret)) => update_builder(config, |b| b.credentials(access, secret)),
-            (Err(status), _) | (_, Err(status)) => status,
-        }
-    })
+    ffi_panic_boundary! {
+        let access = try_arg!(setter_str(access_key));
+        let secret = try_arg!(setter_str(secret_key));
+        update_builder(config, |b| b.credentials(access, secret))
+    }
 }
 
 /// The timeout of a whole request (connect, send, wait, read), in milliseconds (default
@@ -149,7 +139,7 @@ pub extern "C" fn advanceai_config_set_timeout_ms(
     config: *mut advanceai_config,
     timeout_ms: u64,
 ) -> advanceai_status {
-    ffi_guard!({ update_builder(config, |b| b.timeout(Duration::from_millis(timeout_ms))) })
+    ffi_panic_boundary! { update_builder(config, |b| b.timeout(Duration::from_millis(timeout_ms))) }
 }
 
 /// The connect timeout, in milliseconds (default 5000; 0 is refused when the client is
@@ -159,11 +149,11 @@ pub extern "C" fn advanceai_config_set_connect_timeout_ms(
     config: *mut advanceai_config,
     timeout_ms: u64,
 ) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         update_builder(config, |b| {
             b.connect_timeout(Duration::from_millis(timeout_ms))
         })
-    })
+    }
 }
 
 /// Uses this proxy (`http://user:pass@host:port`, `socks5://...`); the text is never shown
@@ -174,17 +164,14 @@ pub extern "C" fn advanceai_config_set_proxy(
     config: *mut advanceai_config,
     proxy_url: *const c_char,
 ) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         let setting = if proxy_url.is_null() {
             ProxySetting::None
         } else {
-            match setter_str(proxy_url) {
-                Ok(url) => ProxySetting::Url(url.into()),
-                Err(status) => return status,
-            }
+            ProxySetting::Url(try_arg!(setter_str(proxy_url)).into())
         };
         update_builder(config, |b| b.proxy(setting))
-    })
+    }
 }
 
 /// Trusts the certificates of this PEM file in addition to the built-in roots. The file is
@@ -195,19 +182,14 @@ pub extern "C" fn advanceai_config_set_ca_bundle_path(
     config: *mut advanceai_config,
     path: *const c_char,
 ) -> advanceai_status {
-    ffi_guard!({
-        let path = match setter_str(path) {
-            Ok(path) => path,
-            Err(status) => return status,
-        };
-        if config.is_null() {
-            return S::ADVANCEAI_STATUS_NULL_PARAMETER;
-        }
+    ffi_panic_boundary! {
+        let path = try_arg!(setter_str(path));
+        try_mut_from_ptr!(config);
         match std::fs::read(path) {
             Ok(pem) => update_builder(config, |b| b.extra_ca_pem(pem)),
             Err(_) => S::ADVANCEAI_STATUS_CONFIG_ERROR,
         }
-    })
+    }
 }
 
 /// The largest response body read, in bytes (default 1048576); a larger one fails with
@@ -217,7 +199,7 @@ pub extern "C" fn advanceai_config_set_max_response_bytes(
     config: *mut advanceai_config,
     max_bytes: u64,
 ) -> advanceai_status {
-    ffi_guard!({ update_builder(config, |b| b.max_response_bytes(max_bytes)) })
+    ffi_panic_boundary! { update_builder(config, |b| b.max_response_bytes(max_bytes)) }
 }
 
 /// The most attempts per call, retries included (default 3; 0 is refused when the client
@@ -228,11 +210,11 @@ pub extern "C" fn advanceai_config_set_max_attempts(
     config: *mut advanceai_config,
     max_attempts: u32,
 ) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         update(config, |c| {
             c.retry = c.retry.clone().with_max_attempts(max_attempts);
         })
-    })
+    }
 }
 
 /// The pause before the first retry and the longest pause, in milliseconds (defaults 200
@@ -243,14 +225,14 @@ pub extern "C" fn advanceai_config_set_retry_backoff_ms(
     initial_ms: u64,
     max_ms: u64,
 ) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         update(config, |c| {
             c.retry = c.retry.clone().with_backoff(
                 Duration::from_millis(initial_ms),
                 Duration::from_millis(max_ms),
             );
         })
-    })
+    }
 }
 
 /// The longest `Retry-After` honoured, in milliseconds (default 10000); a longer one is
@@ -260,14 +242,14 @@ pub extern "C" fn advanceai_config_set_max_retry_after_ms(
     config: *mut advanceai_config,
     max_ms: u64,
 ) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         update(config, |c| {
             c.retry = c
                 .retry
                 .clone()
                 .with_max_retry_after(Duration::from_millis(max_ms));
         })
-    })
+    }
 }
 
 /// The token lifetime asked for (`periodSecond`, 60..=86400; checked when the client is
@@ -277,7 +259,7 @@ pub extern "C" fn advanceai_config_set_token_period_seconds(
     config: *mut advanceai_config,
     seconds: u32,
 ) -> advanceai_status {
-    ffi_guard!({ update_builder(config, |b| b.period_second(seconds)) })
+    ffi_panic_boundary! { update_builder(config, |b| b.period_second(seconds)) }
 }
 
 /// How long before its expiry a token is replaced, in milliseconds (default 60000; must be
@@ -287,9 +269,9 @@ pub extern "C" fn advanceai_config_set_token_refresh_margin_ms(
     config: *mut advanceai_config,
     margin_ms: u64,
 ) -> advanceai_status {
-    ffi_guard!({
+    ffi_panic_boundary! {
         update_builder(config, |b| {
             b.refresh_margin(Duration::from_millis(margin_ms))
         })
-    })
+    }
 }

@@ -1,14 +1,18 @@
 //! The error object: what a failing call hands back through its `advanceai_error **err`.
+//!
+//! Every answer it gives about a failed call (its kind, whether a retry can help, whether
+//! the request may have been processed...) is read from the transport's one verdict,
+//! [`Error::disposition`], for the idempotency of the operation the call ran. Nothing here
+//! decides again.
 
 use std::ffi::{CString, c_char};
+use std::ptr;
 
-use advanceai_core::{EnvelopeError, ParseError};
-use advanceai_transport::{Error, TransportErrorKind};
+use advanceai_transport::{Disposition, Error, Idempotency, Operation};
 
-use crate::marshal::{c_string, free_box, get_flag, get_str, handle, opt_c, opt_ptr};
+use crate::ffi::{BoxCastable, free_box, to_boxed_mut_ptr};
+use crate::marshal::c_string;
 use crate::status::advanceai_status;
-
-use advanceai_status as S;
 
 /// An error object.
 ///
@@ -16,160 +20,223 @@ use advanceai_status as S;
 /// holds a key, a token or a person's data: messages name the rule that was broken, not
 /// the values.
 pub struct advanceai_error {
-    kind: advanceai_status,
+    status: advanceai_status,
+    /// The transport's verdict; `None` for an error of the C boundary itself.
+    disposition: Option<Disposition>,
     code: Option<CString>,
     message: CString,
     transaction_id: Option<CString>,
     http_status: u16,
-    retryable: bool,
-    may_have_been_processed: bool,
 }
 
+impl BoxCastable for advanceai_error {}
+
 impl advanceai_error {
-    /// An error raised by this library before anything was sent.
-    pub(crate) fn local(kind: advanceai_status, message: &str) -> Self {
+    /// An error of the C boundary itself (a NULL argument, a string that is not UTF-8): the
+    /// call was refused before anything was built or sent.
+    pub(crate) fn boundary(status: advanceai_status, message: &str) -> Self {
         Self {
-            kind,
+            status,
+            disposition: None,
             code: None,
             message: c_string(message),
             transaction_id: None,
             http_status: 0,
-            retryable: false,
-            may_have_been_processed: false,
         }
     }
 
-    /// The C view of a transport error: the status it maps to and its details.
-    pub(crate) fn from_transport(error: &Error) -> Self {
-        let mut out = Self::local(S::ADVANCEAI_STATUS_TRANSPORT_ERROR, &error.to_string());
-        out.code = opt_c(error.code().as_ref().map(|c| c.as_str()));
-        out.may_have_been_processed = error.may_have_been_processed();
-        match error {
-            Error::InvalidInput(_) => out.kind = S::ADVANCEAI_STATUS_INVALID_INPUT,
-            Error::Api {
-                transaction_id,
-                retryable,
-                ..
-            } => {
-                out.kind = S::ADVANCEAI_STATUS_API_ERROR;
-                out.transaction_id = opt_c(transaction_id.as_deref());
-                out.retryable = *retryable;
-            }
-            Error::MissingData { transaction_id } => {
-                out.kind = S::ADVANCEAI_STATUS_MISSING_DATA;
-                out.transaction_id = opt_c(transaction_id.as_deref());
-            }
-            Error::Transport { kind, .. } => {
-                if *kind == TransportErrorKind::Timeout {
-                    out.kind = S::ADVANCEAI_STATUS_TIMEOUT;
-                }
-                out.retryable = true;
-            }
-            Error::UnexpectedResponse { status, .. } => {
-                out.kind = S::ADVANCEAI_STATUS_UNEXPECTED_RESPONSE;
-                out.http_status = *status;
-                out.retryable = *status >= 500 || *status == 429;
-            }
-            Error::Parse(_) => out.kind = S::ADVANCEAI_STATUS_PARSE_ERROR,
-            Error::ResponseTooLarge { .. } => out.kind = S::ADVANCEAI_STATUS_RESPONSE_TOO_LARGE,
-            Error::ResultPending { .. } => {
-                out.kind = S::ADVANCEAI_STATUS_RESULT_PENDING;
-                out.retryable = true;
-            }
-            Error::Config(_) => out.kind = S::ADVANCEAI_STATUS_CONFIG_ERROR,
-            // A variant added to the transport later: reported as a transport error with
-            // its own message until it gets a status of its own.
-            _ => {}
-        }
-        out
+    /// The C view of a failure of the operation `O` (its idempotency decides the verdict).
+    pub(crate) fn of<O: Operation>(error: &Error) -> Self {
+        Self::from_transport(error, O::DESCRIPTOR.idempotency)
     }
 
-    /// The C view of an envelope that is not a usable `SUCCESS` (for the parse functions).
-    pub(crate) fn from_envelope(error: EnvelopeError) -> Self {
-        match error {
-            EnvelopeError::Api(api) => Self::from_transport(&Error::Api {
-                retryable: api.is_transient(),
-                code: api.code,
-                message: api.message,
-                transaction_id: api.transaction_id,
-            }),
-            EnvelopeError::MissingData { transaction_id } => {
-                Self::from_transport(&Error::MissingData { transaction_id })
+    /// The C view of a failure of a call that is `idempotency`: the status is the verdict's
+    /// kind, the flags are the verdict's answers.
+    pub(crate) fn from_transport(error: &Error, idempotency: Idempotency) -> Self {
+        let disposition = error.disposition(idempotency);
+        let (transaction_id, http_status) = match error {
+            Error::Api { transaction_id, .. } | Error::MissingData { transaction_id } => {
+                (transaction_id.as_deref().map(c_string), 0)
             }
-            other => Self::local(S::ADVANCEAI_STATUS_UNEXPECTED_RESPONSE, &other.to_string()),
+            Error::UnexpectedResponse { status, .. } => (None, *status),
+            _ => (None, 0),
+        };
+        Self {
+            status: disposition.kind.into(),
+            disposition: Some(disposition),
+            code: error.code().map(|code| c_string(code.as_str())),
+            message: c_string(&error.to_string()),
+            transaction_id,
+            http_status,
         }
     }
 
-    /// The C view of a body that cannot be read (for the parse functions). The request
-    /// behind the body was answered, so it may have been processed.
-    pub(crate) fn from_parse(error: &ParseError) -> Self {
-        let mut out = Self::local(S::ADVANCEAI_STATUS_PARSE_ERROR, &error.to_string());
-        out.may_have_been_processed = true;
-        out
+    /// A flag of the verdict; `boundary` for an error of the C boundary.
+    fn verdict(&self, flag: fn(&Disposition) -> bool, boundary: bool) -> bool {
+        self.disposition.as_ref().map_or(boundary, flag)
     }
 }
 
-/// Hands `error` to the caller through `err` (when not NULL) and returns its kind.
+/// Hands `error` to the caller through `err` (when not NULL) and returns its status.
 pub(crate) fn fail(err: *mut *mut advanceai_error, error: advanceai_error) -> advanceai_status {
-    let kind = error.kind;
+    let status = error.status;
     if !err.is_null() {
         // SAFETY: checked non-NULL; the caller gives a writable `advanceai_error *` slot.
-        unsafe { *err = Box::into_raw(Box::new(error)) };
+        unsafe { *err = to_boxed_mut_ptr(error) };
     }
-    kind
+    status
+}
+
+fn opt_ptr(value: &Option<CString>) -> *const c_char {
+    value.as_ref().map_or(ptr::null(), |s| s.as_ptr())
 }
 
 /// Frees an error object; NULL is a no-op.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_free(error: *mut advanceai_error) {
-    ffi_guard!((); { free_box(error) })
+    ffi_panic_boundary! { free_box(error) }
 }
 
 /// The kind of the error (the status the failing call returned);
 /// `ADVANCEAI_STATUS_NULL_PARAMETER` for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_kind(error: *const advanceai_error) -> advanceai_status {
-    ffi_guard!({ handle(error).map_or(S::ADVANCEAI_STATUS_NULL_PARAMETER, |e| e.kind) })
+    ffi_panic_boundary! { try_ref_from_ptr!(error).status }
 }
 
 /// The API's code (`"PARAMETER_ERROR"`, `"IAM_FAILED"`...) for API errors and local
 /// refusals, or NULL. Owned by the error object.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_code(error: *const advanceai_error) -> *const c_char {
-    get_str(error, |e| opt_ptr(&e.code))
+    ffi_panic_boundary! { opt_ptr(&try_ref_from_ptr!(error).code) }
 }
 
 /// The message: for API errors and local refusals it contains the server's own message.
 /// Never shows keys, tokens or person data. Owned by the error object; NULL for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_message(error: *const advanceai_error) -> *const c_char {
-    get_str(error, |e| e.message.as_ptr())
+    ffi_panic_boundary! { try_ref_from_ptr!(error).message.as_ptr() }
 }
 
 /// The vendor's transaction id of the failed call (quote it to support), or NULL. Owned by
 /// the error object.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_transaction_id(error: *const advanceai_error) -> *const c_char {
-    get_str(error, |e| opt_ptr(&e.transaction_id))
+    ffi_panic_boundary! { opt_ptr(&try_ref_from_ptr!(error).transaction_id) }
 }
 
 /// The HTTP status of an `ADVANCEAI_STATUS_UNEXPECTED_RESPONSE` (502 from a proxy, ...);
 /// 0 for every other error and for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_http_status(error: *const advanceai_error) -> u16 {
-    ffi_guard!(0; { handle(error).map_or(0, |e| e.http_status) })
+    ffi_panic_boundary! { try_ref_from_ptr!(error).http_status }
 }
 
-/// Whether sending the same request again later may succeed. For a billable call also
-/// check `advanceai_error_may_have_been_processed`: resending may bill twice.
+/// Whether sending the same request again later may succeed *and* cannot bill twice: the
+/// failure is transient (network, HTTP 5xx/429, `SERVICE_BUSY`, a pending result) and the
+/// call is idempotent or provably not processed. So a billable call that may have reached
+/// the server is never "retryable"; a TLS failure never is. False for NULL and for errors
+/// of the C boundary (NULL argument, invalid UTF-8).
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_retryable(error: *const advanceai_error) -> bool {
-    get_flag(error, |e| e.retryable)
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.retryable, false) }
 }
 
 /// Whether the server may have processed (and billed) the request: false only when it
-/// provably never left (local refusal, connection refused, DNS failure).
+/// provably never did (local refusal, connection refused, DNS failure, an API code that
+/// proves a refusal before any work, an error of the C boundary). False for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_may_have_been_processed(error: *const advanceai_error) -> bool {
-    get_flag(error, |e| e.may_have_been_processed)
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.may_have_been_processed, false) }
+}
+
+/// Whether sending the same request again cannot bill twice: the call is idempotent (Get
+/// Result, token), or the request was provably not processed. It says nothing of whether
+/// the resend can succeed (see `advanceai_error_retryable`). True for errors of the C
+/// boundary (nothing was sent); false for NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_error_safe_to_resend(error: *const advanceai_error) -> bool {
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.safe_to_resend, true) }
+}
+
+/// Whether the failure refuses the whole account (wrong keys, no balance, quota, disabled
+/// account): no other request can succeed until someone acts, so a batch should stop.
+/// False for NULL and for errors of the C boundary.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_error_refuses_account(error: *const advanceai_error) -> bool {
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.refuses_account, false) }
+}
+
+/// Whether the request itself is wrong (a local refusal, `PARAMETER_ERROR`, an unknown
+/// `signatureId`, an error of the C boundary): sending it unchanged can never succeed.
+/// False for NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_error_faults_the_request(error: *const advanceai_error) -> bool {
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.faults_the_request, true) }
+}
+
+#[cfg(test)]
+mod tests {
+    use advanceai_transport::{ResponseCode, TransportErrorKind};
+
+    use super::*;
+
+    fn transport(kind: TransportErrorKind, sent: bool) -> Error {
+        Error::Transport {
+            kind,
+            may_have_been_sent: sent,
+            detail: String::new(),
+        }
+    }
+
+    /// Each flag of the object is the verdict's, for both kinds of call.
+    #[test]
+    fn every_answer_is_the_dispositions() {
+        let errors = [
+            transport(TransportErrorKind::Tls, false),
+            transport(TransportErrorKind::Io, true),
+            transport(TransportErrorKind::Timeout, true),
+            transport(TransportErrorKind::Connect, false),
+            Error::UnexpectedResponse {
+                status: 502,
+                content_type: None,
+                excerpt: None,
+            },
+            Error::Api {
+                code: ResponseCode::InsufficientBalance,
+                message: String::new(),
+                transaction_id: Some("t-1".into()),
+                retryable: false,
+            },
+        ];
+        for error in &errors {
+            for idempotency in [Idempotency::Idempotent, Idempotency::Billable] {
+                let d = error.disposition(idempotency);
+                let object = advanceai_error::from_transport(error, idempotency);
+                let e: *const advanceai_error = &object;
+                assert_eq!(advanceai_error_kind(e), advanceai_status::from(d.kind));
+                assert_eq!(advanceai_error_retryable(e), d.retryable, "{error:?}");
+                assert_eq!(advanceai_error_safe_to_resend(e), d.safe_to_resend);
+                assert_eq!(
+                    advanceai_error_may_have_been_processed(e),
+                    d.may_have_been_processed
+                );
+                assert_eq!(advanceai_error_refuses_account(e), d.refuses_account);
+                assert_eq!(advanceai_error_faults_the_request(e), d.faults_the_request);
+            }
+        }
+        // The two bugs of the old mapping: TLS was "retryable", and so was every transport
+        // error of a billable call that may have been processed.
+        let tls = advanceai_error::from_transport(&errors[0], Idempotency::Idempotent);
+        assert!(!advanceai_error_retryable(&tls));
+        let cut = advanceai_error::from_transport(&errors[1], Idempotency::Billable);
+        assert!(!advanceai_error_retryable(&cut));
+        assert!(advanceai_error_may_have_been_processed(&cut));
+        let cut_get_result = advanceai_error::from_transport(&errors[1], Idempotency::Idempotent);
+        assert!(advanceai_error_retryable(&cut_get_result));
+        let no_balance = advanceai_error::from_transport(&errors[5], Idempotency::Billable);
+        assert!(advanceai_error_refuses_account(&no_balance));
+        assert_eq!(advanceai_error_http_status(&no_balance), 0);
+        assert!(!advanceai_error_transaction_id(&no_balance).is_null());
+    }
 }

@@ -1,10 +1,10 @@
-//! The only code that reads C arguments and writes C outputs: NULL checks, UTF-8 checks,
-//! boxing handles out and back in, and C strings owned by Rust objects.
+//! Reading C arguments and writing C outputs: NULL checks, UTF-8 checks, byte slices,
+//! output slots, and C strings made from Rust text.
 
 use std::ffi::{CStr, CString, c_char};
-use std::ptr;
 
 use crate::error::{advanceai_error, fail};
+use crate::ffi::{BoxCastable, to_boxed_mut_ptr};
 use crate::status::advanceai_status;
 
 /// A string as a C string, cut at the first NUL byte (C cannot carry one).
@@ -13,21 +13,11 @@ pub(crate) fn c_string(text: &str) -> CString {
     CString::new(&text[..end]).unwrap_or_default()
 }
 
-/// An optional string as an optional C string.
-pub(crate) fn opt_c(value: Option<&str>) -> Option<CString> {
-    value.map(c_string)
-}
-
-/// The pointer C sees for an optional owned string: NULL when absent.
-pub(crate) fn opt_ptr(value: &Option<CString>) -> *const c_char {
-    value.as_ref().map_or(ptr::null(), |s| s.as_ptr())
-}
-
 /// Writes a NULL-parameter error for `name` and returns its status.
 pub(crate) fn null_parameter(err: *mut *mut advanceai_error, name: &str) -> advanceai_status {
     fail(
         err,
-        advanceai_error::local(
+        advanceai_error::boundary(
             advanceai_status::ADVANCEAI_STATUS_NULL_PARAMETER,
             &format!("the parameter {name} is NULL"),
         ),
@@ -51,7 +41,7 @@ pub(crate) fn arg_str<'a>(
     bytes.to_str().map_err(|_| {
         fail(
             err,
-            advanceai_error::local(
+            advanceai_error::boundary(
                 advanceai_status::ADVANCEAI_STATUS_INVALID_UTF8,
                 &format!("the parameter {name} is not valid UTF-8"),
             ),
@@ -100,66 +90,27 @@ pub(crate) fn check_out<T>(
     }
 }
 
-/// Writes `value` to `out` (already checked non-NULL by [`check_out`]) and returns OK.
-pub(crate) fn write_out<T>(out: *mut *mut T, value: T) -> advanceai_status {
-    // SAFETY: the callers check `out` for NULL first.
-    unsafe { *out = Box::into_raw(Box::new(value)) };
+/// Hands `value` to C through `out` (already checked non-NULL by [`check_out`]) and
+/// returns OK. The only place an output handle is written: after everything succeeded.
+pub(crate) fn write_out<T: BoxCastable>(out: *mut *mut T, value: T) -> advanceai_status {
+    if !out.is_null() {
+        // SAFETY: checked non-NULL; the caller gives a writable `T *` slot.
+        unsafe { *out = to_boxed_mut_ptr(value) };
+    }
     advanceai_status::ADVANCEAI_STATUS_OK
 }
 
-/// Frees a boxed handle; NULL is a no-op.
-pub(crate) fn free_box<T>(handle: *mut T) {
-    if !handle.is_null() {
-        // SAFETY: handles are only created by `Box::into_raw` in this crate, and the caller
-        // frees each once.
-        drop(unsafe { Box::from_raw(handle) });
-    }
-}
-
-/// Borrows a handle; `None` for NULL.
-pub(crate) fn handle<'a, T>(value: *const T) -> Option<&'a T> {
-    // SAFETY: non-NULL handles point to live objects created by this crate.
-    unsafe { value.as_ref() }
-}
-
-/// Borrows a handle mutably; `None` for NULL.
-pub(crate) fn handle_mut<'a, T>(value: *mut T) -> Option<&'a mut T> {
-    // SAFETY: non-NULL handles point to live objects created by this crate; mutable
-    // handles (builders) are documented as not shared across threads while mutated.
-    unsafe { value.as_mut() }
-}
-
-/// The body of every string getter: the string `field` picks from the object, or NULL
-/// (for a NULL object, an absent value, or a panic).
-pub(crate) fn get_str<T>(
-    object: *const T,
-    field: impl FnOnce(&T) -> *const c_char,
-) -> *const c_char {
-    ffi_guard!(ptr::null(); { handle(object).map_or(ptr::null(), field) })
-}
-
-/// The body of every flag getter: false for a NULL object or a panic.
-pub(crate) fn get_flag<T>(object: *const T, field: impl FnOnce(&T) -> bool) -> bool {
-    ffi_guard!(false; { handle(object).is_some_and(field) })
-}
-
-/// The body of every optional-number getter: returns whether the value is present and
-/// then writes it to `out` (when `out` is not NULL).
-pub(crate) fn get_number<T, N>(
-    object: *const T,
-    out: *mut N,
-    field: impl FnOnce(&T) -> Option<N>,
-) -> bool {
-    ffi_guard!(false; {
-        match handle(object).and_then(field) {
-            Some(value) => {
-                if !out.is_null() {
-                    // SAFETY: checked non-NULL; the caller gives a writable slot.
-                    unsafe { *out = value };
-                }
-                true
+/// Writes an optional value to a caller's slot (when not NULL) and says whether it was
+/// present: the shape of every optional-number getter. Nothing is written when absent.
+pub(crate) fn write_optional<N>(out: *mut N, value: Option<N>) -> bool {
+    match value {
+        Some(value) => {
+            if !out.is_null() {
+                // SAFETY: checked non-NULL; the caller gives a writable slot.
+                unsafe { *out = value };
             }
-            None => false,
+            true
         }
-    })
+        None => false,
+    }
 }

@@ -4,7 +4,9 @@
 //! (LeakSanitizer included). Also compiles the header alone as C99 and as C++17.
 //!
 //! Each program is run as `<program> <sandbox base URL> <crate version>`; under valgrind
-//! `ADVANCEAI_C_TEST_SLOW=1` makes it stretch its timeouts and cut its iterations. Before
+//! `ADVANCEAI_C_TEST_SLOW=1` makes it stretch its timeouts and cut its iterations.
+//! `ADVANCEAI_FAULT_DISPOSITIONS` gives the path of `tests/fixtures/fault_dispositions.tsv`,
+//! the answers `faults.c` checks for every sandbox fault. Before
 //! trusting a memory checker, a deliberate leak of library objects is run under it and
 //! must be reported, so a checker that silently sees nothing fails the test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
@@ -111,8 +113,8 @@ fn compile(source: &Path, dir: &Path, mode: Mode) -> PathBuf {
 }
 
 /// The command that runs `binary` in `mode`: the sandbox's URL and the expected version as
-/// arguments, the sandbox's credentials in the environment (for the README example), and
-/// no proxy from the environment.
+/// arguments, the sandbox's credentials (for the README example) and the fault fixture's
+/// path in the environment, and no proxy from the environment.
 fn program_command(binary: &Path, base_url: &str, mode: Mode) -> Command {
     let mut command = match mode {
         Mode::Valgrind => {
@@ -128,6 +130,10 @@ fn program_command(binary: &Path, base_url: &str, mode: Mode) -> Command {
         .arg(env!("CARGO_PKG_VERSION"))
         .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
         .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
+        .env(
+            "ADVANCEAI_FAULT_DISPOSITIONS",
+            repo_root().join("tests/fixtures/fault_dispositions.tsv"),
+        )
         .env("ASAN_OPTIONS", ASAN_OPTIONS);
     for proxy in [
         "http_proxy",
@@ -259,6 +265,14 @@ fn run_all(mode: Mode) {
                 describe(&command, &output)
             );
         }
+        if name == "faults" {
+            let rows = fixture_rows();
+            assert!(
+                stdout.contains(&format!("faults: {rows} fixture rows checked")),
+                "faults.c did not check the fixture's {rows} rows: {}",
+                describe(&command, &output)
+            );
+        }
         check_memory_report(mode, &command, &output);
         if mode == Mode::Valgrind {
             let stderr = String::from_utf8_lossy(&output.stderr);
@@ -277,6 +291,19 @@ fn run_all(mode: Mode) {
     for line in summary {
         println!("valgrind {line}");
     }
+}
+
+/// The number of rows of `tests/fixtures/fault_dispositions.tsv` (lines that are neither
+/// empty nor comments).
+fn fixture_rows() -> usize {
+    let path = repo_root().join("tests/fixtures/fault_dispositions.tsv");
+    let text = std::fs::read_to_string(path).unwrap();
+    let rows = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .count();
+    assert!(rows > 0, "the fault fixture has no rows");
+    rows
 }
 
 /// Builds the leak canary in `mode` and checks that the memory checker reports it.

@@ -1,0 +1,151 @@
+//! The Generate URL request builder: the required fields are given to `_new`, the optional
+//! ones by setters (an object with setters rather than a long argument list that would
+//! change with every new field).
+
+use std::ffi::c_char;
+
+use advanceai_core::{ColorScheme, GenerateUrlRequest, ProductLevel};
+
+use crate::error::advanceai_error;
+use crate::ffi::{BoxCastable, free_box};
+use crate::marshal::{arg_opt_str, arg_str, check_out, write_out};
+use crate::status::advanceai_status;
+use crate::verification_request::validate;
+
+/// A Generate URL request: the required fields are given to `advanceai_url_request_new`,
+/// the optional ones by setters. Not thread-safe while being set up; a finished request
+/// may be sent from any thread. Free it with `advanceai_url_request_free`.
+pub struct advanceai_url_request {
+    pub(crate) inner: GenerateUrlRequest,
+}
+
+impl BoxCastable for advanceai_url_request {}
+
+/// Creates a Generate URL request from its required fields (copied). Values are checked
+/// when it is sent or by `advanceai_validate_url_request`, not here.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_new(
+    biz_id: *const c_char,
+    user_id: *const c_char,
+    region: *const c_char,
+    return_url: *const c_char,
+    fail_return_url: *const c_char,
+    out: *mut *mut advanceai_url_request,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        try_arg!(check_out(out, err));
+        let inner = GenerateUrlRequest::new(
+            try_arg!(arg_str(biz_id, "biz_id", err)),
+            try_arg!(arg_str(user_id, "user_id", err)),
+            try_arg!(arg_str(region, "region", err)),
+            try_arg!(arg_str(return_url, "return_url", err)),
+            try_arg!(arg_str(fail_return_url, "fail_return_url", err)),
+        );
+        write_out(out, advanceai_url_request { inner })
+    }
+}
+
+/// Frees a Generate URL request; NULL is a no-op.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_free(request: *mut advanceai_url_request) {
+    ffi_panic_boundary! { free_box(request) }
+}
+
+/// Sets (or, with NULL, clears) one optional text field of a request.
+fn set_optional(
+    request: *mut advanceai_url_request,
+    value: *const c_char,
+    name: &str,
+    err: *mut *mut advanceai_error,
+    apply: impl FnOnce(&mut GenerateUrlRequest, Option<&str>),
+) -> advanceai_status {
+    let request = try_mut_from_ptr!(request, err);
+    apply(&mut request.inner, try_arg!(arg_opt_str(value, name, err)));
+    advanceai_status::ADVANCEAI_STATUS_OK
+}
+
+/// `numberType`: the ID type for flows without a document photo (`"BVN"`). NULL clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_number_type(
+    request: *mut advanceai_url_request,
+    number_type: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, number_type, "number_type", err, |r, v| {
+            r.number_type = v.map(str::to_owned);
+        })
+    }
+}
+
+/// `callbackUrl`: where the vendor posts the outcome (`http` or `https`; read it with
+/// `advanceai_parse_callback`). The callback is unsigned: put an authorization token in its
+/// query string (never shown in messages). NULL clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_callback_url(
+    request: *mut advanceai_url_request,
+    callback_url: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, callback_url, "callback_url", err, |r, v| {
+            r.callback_url = v.map(str::to_owned);
+        })
+    }
+}
+
+/// `language`: the page's language (`"en-US"`). NULL clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_language(
+    request: *mut advanceai_url_request,
+    language: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, language, "language", err, |r, v| {
+            r.language = v.map(str::to_owned);
+        })
+    }
+}
+
+/// `prefersColorScheme`: `"light"` or `"dark"` (a newer value is sent as given). NULL
+/// clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_color_scheme(
+    request: *mut advanceai_url_request,
+    color_scheme: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, color_scheme, "color_scheme", err, |r, v| {
+            r.prefers_color_scheme = v.map(ColorScheme::from_wire);
+        })
+    }
+}
+
+/// `productLevel`: `"STANDARD"`, `"ADVANCED"` or `"PRO"` (a newer value is sent as
+/// given). NULL clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_product_level(
+    request: *mut advanceai_url_request,
+    product_level: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, product_level, "product_level", err, |r, v| {
+            r.product_level = v.map(ProductLevel::from_wire);
+        })
+    }
+}
+
+/// Checks a Generate URL request as `advanceai_client_generate_url` would before sending.
+/// Returns OK, or `ADVANCEAI_STATUS_INVALID_INPUT` with the code and message. Needs no
+/// client.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_validate_url_request(
+    request: *const advanceai_url_request,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! { validate(&try_ref_from_ptr!(request, err).inner, err) }
+}
