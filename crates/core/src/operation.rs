@@ -20,9 +20,9 @@
 use serde::de::DeserializeOwned;
 
 use crate::{
-    Clock, Descriptor, Endpoint, Envelope, GenerateUrlData, GenerateUrlRequest, GetResultData,
-    GetResultRequest, IdNumberVerificationRequest, InvalidRequest, ParseError, Secret, TokenData,
-    TokenRequest, VerificationData, parse_envelope,
+    Clock, Descriptor, Endpoint, Envelope, EnvelopeError, GenerateUrlData, GenerateUrlRequest,
+    GetResultData, GetResultRequest, IdNumberVerificationRequest, InvalidRequest, ParseError,
+    Secret, TokenData, TokenRequest, VerificationData, parse_envelope,
 };
 
 /// One API call: its description, its local validation, its wire body and its parser.
@@ -54,6 +54,13 @@ pub trait Operation {
     /// be unsafe (see [`parse_envelope`]).
     fn parse(bytes: &[u8]) -> Result<Envelope<Self::Output>, ParseError> {
         parse_envelope(bytes)
+    }
+
+    /// The output of a parsed answer: by default the `data` of a `SUCCESS`, and an error
+    /// without it ([`Envelope::into_data`]). An operation whose `SUCCESS` carries no data
+    /// (the vendor's Clear Data answers `data: null`) overrides this.
+    fn into_output(envelope: Envelope<Self::Output>) -> Result<Self::Output, EnvelopeError> {
+        envelope.into_data()
     }
 }
 
@@ -177,6 +184,10 @@ impl<O: Operation> Operation for Validated<O> {
 
     fn parse(bytes: &[u8]) -> Result<Envelope<Self::Output>, ParseError> {
         O::parse(bytes)
+    }
+
+    fn into_output(envelope: Envelope<Self::Output>) -> Result<Self::Output, EnvelopeError> {
+        O::into_output(envelope)
     }
 }
 

@@ -54,20 +54,13 @@ impl advanceai_error {
     /// kind, the flags are the verdict's answers.
     pub(crate) fn from_transport(error: &Error, idempotency: Idempotency) -> Self {
         let disposition = error.disposition(idempotency);
-        let (transaction_id, http_status) = match error {
-            Error::Api { transaction_id, .. } | Error::MissingData { transaction_id } => {
-                (transaction_id.as_deref().map(c_string), 0)
-            }
-            Error::UnexpectedResponse { status, .. } => (None, *status),
-            _ => (None, 0),
-        };
         Self {
             status: disposition.kind.into(),
             disposition: Some(disposition),
             code: error.code().map(|code| c_string(code.as_str())),
             message: c_string(&error.to_string()),
-            transaction_id,
-            http_status,
+            transaction_id: error.transaction_id().map(c_string),
+            http_status: error.http_status().unwrap_or(0),
         }
     }
 

@@ -4,8 +4,8 @@
 //! was read.
 
 use advanceai_core::{
-    Envelope, EnvelopeError, GetResultRequest, IdNumberVerificationRequest, Idempotency, Operation,
-    ParseError, parse_callback, parse_get_result_response, parse_verification_response,
+    Envelope, GetResultRequest, IdNumberVerificationRequest, Idempotency, Operation, ParseError,
+    parse_callback, parse_get_result_response, parse_verification_response,
 };
 use advanceai_transport::Error;
 
@@ -17,26 +17,10 @@ use crate::marshal::{arg_bytes, check_out, write_out};
 use crate::status::advanceai_status;
 use crate::verification_result::advanceai_verification_result;
 
-/// A `SUCCESS` envelope's data, or the failure the client would report for it.
-///
-/// The transport has no public conversion of an [`EnvelopeError`]; this is the same one its
-/// client makes (a reason the core adds later reads as data missing, as there).
+/// A `SUCCESS` envelope's data, or the failure the client would report for it (the
+/// transport's own conversion of an envelope error).
 fn data<T>(parsed: Result<Envelope<T>, ParseError>) -> Result<T, Error> {
-    match parsed.map_err(Error::Parse)?.into_data() {
-        Ok(data) => Ok(data),
-        Err(EnvelopeError::Api(api)) => Err(Error::Api {
-            retryable: api.is_transient(),
-            code: api.code,
-            message: api.message,
-            transaction_id: api.transaction_id,
-        }),
-        Err(EnvelopeError::MissingData { transaction_id }) => {
-            Err(Error::MissingData { transaction_id })
-        }
-        Err(_) => Err(Error::MissingData {
-            transaction_id: None,
-        }),
-    }
+    Ok(parsed.map_err(Error::Parse)?.into_data()?)
 }
 
 /// The shape of every parse function: bytes in, a result object or an error out; a failure

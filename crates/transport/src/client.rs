@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use advanceai_core::{
-    Descriptor, EnvelopeError, GenerateUrlData, GenerateUrlRequest, GetResultData,
-    GetResultRequest, IdNumberVerificationRequest, Method, Operation, ParseErrorKind, ResponseCode,
-    Secret, TokenOperation, VerificationData,
+    Descriptor, GenerateUrlData, GenerateUrlRequest, GetResultData, GetResultRequest,
+    IdNumberVerificationRequest, Method, Operation, ParseErrorKind, ResponseCode, Secret,
+    TokenOperation, VerificationData,
 };
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, RequestBuilder};
@@ -280,7 +280,10 @@ impl Client {
         let mut stale = None;
         loop {
             let token = if descriptor.needs_token {
-                Some(self.cached_token(stale.take())?)
+                // The call's own request is not sent without a token: say so, whatever the
+                // token call's failure says about the token request.
+                let token = self.cached_token(stale.take());
+                Some(token.map_err(|error| Error::TokenUnavailable(Box::new(error)))?)
             } else {
                 None
             };
@@ -388,7 +391,10 @@ impl Client {
         if !(200..300).contains(&status) {
             // An API answer on another status (SERVICE_BUSY may come as HTTP 429).
             return Err(failure(match parsed {
-                Ok(envelope) if !envelope.is_success() => api_error(envelope.into_data().err()),
+                Ok(envelope) if !envelope.is_success() => match envelope.into_data() {
+                    Err(error) => error.into(),
+                    Ok(_) => unexpected(),
+                },
                 _ => unexpected(),
             }));
         }
@@ -398,9 +404,7 @@ impl Client {
                 _ => Error::Parse(e),
             })
         })?;
-        envelope
-            .into_data()
-            .map_err(|e| failure(api_error(Some(e))))
+        O::into_output(envelope).map_err(|e| failure(e.into()))
     }
 }
 
@@ -423,23 +427,6 @@ impl Client {
             Some(timeout) => request.config().timeout_global(Some(timeout)).build(),
             None => request,
         }
-    }
-}
-
-fn api_error(error: Option<EnvelopeError>) -> Error {
-    match error {
-        Some(EnvelopeError::Api(api)) => Error::Api {
-            retryable: api.is_transient(),
-            code: api.code,
-            message: api.message,
-            transaction_id: api.transaction_id,
-        },
-        Some(EnvelopeError::MissingData { transaction_id }) => {
-            Error::MissingData { transaction_id }
-        }
-        Some(_) | None => Error::MissingData {
-            transaction_id: None,
-        },
     }
 }
 

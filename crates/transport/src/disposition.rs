@@ -125,12 +125,16 @@ impl Error {
             Self::Config(_) => ErrorKind::Config,
             Self::ResultPending { .. } => ErrorKind::ResultPending,
             Self::MissingData { .. } => ErrorKind::MissingData,
+            Self::TokenUnavailable(token) => token.kind(),
         }
     }
 
     /// The verdict on this failure for a call that is `idempotency` (read it from the
     /// operation: `GetResultRequest::DESCRIPTOR.idempotency`).
     pub fn disposition(&self, idempotency: Idempotency) -> Disposition {
+        if let Self::TokenUnavailable(token) = self {
+            return token_unavailable(token);
+        }
         let may_have_been_processed = self.may_have_been_processed();
         let safe_to_resend = idempotency == Idempotency::Idempotent || !may_have_been_processed;
         let transient = self.is_transient();
@@ -158,9 +162,9 @@ impl Error {
     /// refusals and configuration errors, for transport errors that prove the request never
     /// left, and for API codes that prove the server refused it before doing any work
     /// ([`advanceai_core::ResponseCode::proves_not_processed`]: `PARAMETER_ERROR`,
-    /// `IAM_FAILED` — also when the token fetch failed and the call itself was never sent —,
-    /// `SERVICE_BUSY`...). `ERROR` and codes this version does not know count as "may have
-    /// been processed".
+    /// `IAM_FAILED`, `SERVICE_BUSY`...), and for a call that could not get a token
+    /// ([`Error::TokenUnavailable`]: its request never left). `ERROR` and codes this
+    /// version does not know count as "may have been processed".
     pub fn may_have_been_processed(&self) -> bool {
         match self {
             Self::InvalidInput(_) | Self::Config(_) => false,
@@ -173,6 +177,8 @@ impl Error {
             | Self::ResponseTooLarge { .. }
             | Self::ResultPending { .. }
             | Self::MissingData { .. } => true,
+            // The call's own request never left.
+            Self::TokenUnavailable(_) => false,
         }
     }
 
@@ -200,6 +206,22 @@ impl Error {
                 ..
             }
         )
+    }
+}
+
+/// The verdict on a call that could not get a token: its request was never sent, so it is
+/// safe to resend and was not processed; the token call already had its own retries. A
+/// token the API refuses for good (keys, signature, clock, account) refuses every call.
+fn token_unavailable(token: &Error) -> Disposition {
+    let as_token_call = token.disposition(Idempotency::Idempotent);
+    Disposition {
+        kind: as_token_call.kind,
+        client_retries: false,
+        retryable: as_token_call.retryable,
+        safe_to_resend: true,
+        may_have_been_processed: false,
+        refuses_account: matches!(token, Error::Api { .. }) && !as_token_call.retryable,
+        faults_the_request: false,
     }
 }
 
@@ -512,6 +534,44 @@ mod tests {
                 false,
                 false,
                 "MISSING_DATA",
+            ),
+            // No token: the call itself never left, whatever happened to the token request.
+            row(
+                Error::TokenUnavailable(Box::new(transport(T::Timeout, true))),
+                (false, true, true),
+                (false, true, true),
+                false,
+                false,
+                false,
+                "TIMEOUT",
+            ),
+            // Keys the token API refuses refuse every call: a batch stops.
+            row(
+                Error::TokenUnavailable(Box::new(api(C::ParameterError))),
+                safe_only,
+                safe_only,
+                false,
+                true,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                Error::TokenUnavailable(Box::new(api(C::ServiceBusy))),
+                (false, true, true),
+                (false, true, true),
+                false,
+                false,
+                false,
+                "API_ERROR",
+            ),
+            row(
+                Error::TokenUnavailable(Box::new(unexpected(502))),
+                (false, true, true),
+                (false, true, true),
+                false,
+                false,
+                false,
+                "UNEXPECTED_RESPONSE",
             ),
             // Waiting longer may help; the client's call loop does not retry it itself.
             row(

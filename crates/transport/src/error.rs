@@ -7,7 +7,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use advanceai_core::{InvalidRequest, ParseError, ResponseCode};
+use advanceai_core::{EnvelopeError, InvalidRequest, ParseError, ResponseCode};
 
 use crate::config::ConfigError;
 
@@ -111,6 +111,33 @@ pub enum Error {
     /// The configuration is invalid.
     #[error("invalid configuration: {0}")]
     Config(#[from] ConfigError),
+    /// The call needed an access token and could not get one, so its own request was never
+    /// sent (nothing was billed). The token call's own failure is inside: its kind, code and
+    /// transaction id are this error's ([`Error::kind`], [`Error::code`],
+    /// [`Error::transaction_id`]). [`crate::Client::token`] itself returns that failure
+    /// unwrapped.
+    #[error("no access token, so the request was not sent: {0}")]
+    TokenUnavailable(Box<Error>),
+}
+
+impl From<EnvelopeError> for Error {
+    /// An envelope without usable `data`: the server's code, message and transaction id, or
+    /// `SUCCESS` without `data`.
+    fn from(error: EnvelopeError) -> Self {
+        match error {
+            EnvelopeError::Api(api) => Self::Api {
+                retryable: api.is_transient(),
+                code: api.code,
+                message: api.message,
+                transaction_id: api.transaction_id,
+            },
+            EnvelopeError::MissingData { transaction_id } => Self::MissingData { transaction_id },
+            // A kind core adds later: no data is all that can be said.
+            _ => Self::MissingData {
+                transaction_id: None,
+            },
+        }
+    }
 }
 
 impl Error {
@@ -121,6 +148,16 @@ impl Error {
             Self::Api { transaction_id, .. } | Self::MissingData { transaction_id } => {
                 transaction_id.as_deref()
             }
+            Self::TokenUnavailable(token) => token.transaction_id(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of an [`Error::UnexpectedResponse`] (502 from a proxy...).
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Self::UnexpectedResponse { status, .. } => Some(*status),
+            Self::TokenUnavailable(token) => token.http_status(),
             _ => None,
         }
     }
@@ -130,6 +167,7 @@ impl Error {
         match self {
             Self::Api { code, .. } => Some(code.clone()),
             Self::InvalidInput(problem) => Some(problem.code()),
+            Self::TokenUnavailable(token) => token.code(),
             _ => None,
         }
     }

@@ -119,3 +119,37 @@ fn a_callers_own_operation_goes_through_the_same_path() {
     let disposition = error.disposition(Missing::DESCRIPTOR.idempotency);
     assert!(disposition.refuses_account && !disposition.client_retries);
 }
+
+#[test]
+fn a_call_without_a_token_was_never_sent() {
+    let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
+    let client = Client::new(
+        ClientConfig::builder()
+            .base_url(sandbox.base_url())
+            .credentials(DEFAULT_ACCESS_KEY, "not-the-secret")
+            .proxy(ProxySetting::None)
+            .build()
+            .unwrap(),
+    );
+    let request = advanceai_transport::IdNumberVerificationRequest::new(
+        "order-1",
+        "user-1",
+        "NGA",
+        "BVN",
+        "22222222222",
+    );
+    let error = client.verify_id_number(&request).unwrap_err();
+    assert!(matches!(&error, Error::TokenUnavailable(_)), "{error}");
+    // The token call's own answer shows through: its kind, code and transaction id.
+    assert_eq!(error.code(), Some(ResponseCode::ParameterError));
+    assert!(error.transaction_id().is_some());
+    assert!(error.to_string().contains("Signature error"), "{error}");
+    let disposition = error.disposition(Idempotency::Billable);
+    assert_eq!(disposition.kind.as_str(), "API_ERROR");
+    assert!(!disposition.may_have_been_processed && disposition.safe_to_resend);
+    // Keys the token API refuses refuse every call: a batch must stop.
+    assert!(disposition.refuses_account && !disposition.client_retries);
+    assert_eq!(sandbox.request_count(Endpoint::IdNumberVerification), 0);
+    // The token call itself reports its failure unwrapped.
+    assert!(matches!(client.token(), Err(Error::Api { .. })));
+}
