@@ -62,8 +62,9 @@ impl ErrorKind {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::InvalidRow => "INVALID_ROW",
-            Self::InvalidInput => "INVALID_INPUT",
-            Self::Api => "API_ERROR",
+            // The library's own names for the kinds it has.
+            Self::InvalidInput => advanceai_transport::ErrorKind::InvalidInput.as_str(),
+            Self::Api => advanceai_transport::ErrorKind::Api.as_str(),
             Self::UnknownOutcome => "UNKNOWN_OUTCOME",
             Self::NotSent => "NOT_SENT",
             Self::Refused => "REFUSED",
