@@ -6,13 +6,17 @@ use std::time::{Duration, Instant};
 
 use advanceai_core::{Endpoint, ResponseCode};
 use axum::Router;
+use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
+use serde::de::DeserializeOwned;
+
 use crate::SandboxConfig;
+use crate::body::{drain, read_json};
 use crate::h5;
 use crate::messages::{MSG_METHOD, MSG_NOT_FOUND, MSG_TOKEN};
 use crate::reply::{LoggedCode, Reply};
@@ -106,4 +110,23 @@ pub(crate) fn check_token(app: &App, headers: &HeaderMap) -> Result<(), Reply> {
     } else {
         Err(Reply::new(ResponseCode::IamFailed, MSG_TOKEN, None))
     }
+}
+
+/// The start of every API call that needs a token: counts it, checks the token (an early
+/// answer drains the body first, so the pooled connection stays usable), then reads the
+/// JSON body into the endpoint's request type.
+pub(crate) async fn accept<T: DeserializeOwned>(
+    app: &App,
+    endpoint: Endpoint,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<T, Response> {
+    app.counts.record(endpoint);
+    if let Err(reply) = check_token(app, headers) {
+        drain(body).await;
+        return Err(reply.into_response());
+    }
+    read_json(headers, body, app.config.max_body_bytes)
+        .await
+        .map_err(IntoResponse::into_response)
 }

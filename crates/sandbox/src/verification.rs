@@ -7,26 +7,20 @@ use advanceai_core::{
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
-use crate::body::{drain, read_json};
 use crate::fault::{Fault, UNKNOWN_ERROR_CODE};
 use crate::injection::{fault_after, fault_before};
 use crate::person::FakePerson;
 use crate::reply::{Reply, new_id};
-use crate::server::{Shared, check_token};
+use crate::server::{Shared, accept};
 use crate::test_numbers::verdict_for;
 
 pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
-    app.counts.record(Endpoint::IdNumberVerification);
-    if let Err(reply) = check_token(&app, &headers) {
-        drain(body).await;
-        return reply.into_response();
-    }
     let request: IdNumberVerificationRequest =
-        match read_json(&headers, body, app.config.max_body_bytes).await {
+        match accept(&app, Endpoint::IdNumberVerification, &headers, body).await {
             Ok(request) => request,
-            Err(reply) => return reply.into_response(),
+            Err(response) => return response,
         };
     let fault = Fault::from_prefix(&request.biz_id);
     let key = format!("verify:{}", request.biz_id);

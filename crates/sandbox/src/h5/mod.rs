@@ -18,12 +18,11 @@ use axum::response::{IntoResponse, Response};
 pub(crate) use complete::{complete, h5_page, h5_submit};
 pub use outcome::{FAIL_CODES, INCOMPLETE_CODES};
 
-use crate::body::{drain, read_json};
 use crate::fault::{Fault, UNKNOWN_ERROR_CODE};
 use crate::injection::{fault_after, fault_before};
 use crate::messages::MSG_SIGNATURE_NOT_EXIST;
 use crate::reply::{Reply, data_value, new_id};
-use crate::server::{App, Shared, check_token, lock};
+use crate::server::{App, Shared, accept, lock};
 use crate::state::{Transaction, Verdict};
 
 /// The H5 URL lifetime reported as `expiredTime` by Generate URL (vendor: about 3600 s).
@@ -34,15 +33,10 @@ pub(crate) async fn generate_url(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    app.counts.record(Endpoint::GenerateUrl);
-    if let Err(reply) = check_token(&app, &headers) {
-        drain(body).await;
-        return reply.into_response();
-    }
     let request: GenerateUrlRequest =
-        match read_json(&headers, body, app.config.max_body_bytes).await {
+        match accept(&app, Endpoint::GenerateUrl, &headers, body).await {
             Ok(request) => request,
-            Err(reply) => return reply.into_response(),
+            Err(response) => return response,
         };
     let fault = Fault::from_prefix(&request.biz_id);
     let key = format!("generate:{}", request.biz_id);
@@ -103,15 +97,9 @@ pub(crate) async fn get_result(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    app.counts.record(Endpoint::GetResult);
-    if let Err(reply) = check_token(&app, &headers) {
-        drain(body).await;
-        return reply.into_response();
-    }
-    let request: GetResultRequest = match read_json(&headers, body, app.config.max_body_bytes).await
-    {
+    let request: GetResultRequest = match accept(&app, Endpoint::GetResult, &headers, body).await {
         Ok(request) => request,
-        Err(reply) => return reply.into_response(),
+        Err(response) => return response,
     };
     if let Err(problem) = request.validate() {
         return Reply::invalid(problem).into_response();
