@@ -1,8 +1,9 @@
 //! Builds the C++ programs of `bindings/cpp/tests/` (the wrapper's test and the README's
 //! example) against `bindings/cpp/advanceai.hpp` and the static library, and runs each
 //! against an in-process sandbox: as built, and under AddressSanitizer and
-//! UndefinedBehaviorSanitizer when the compiler supports them. Also compiles the header
-//! alone as C++17 and C++20, and checks that the README shows the example that is tested.
+//! UndefinedBehaviorSanitizer when the compiler supports them. Also compiles the header,
+//! and each of the `bindings/cpp/advanceai/*.hpp` it includes, alone as C++17 and C++20,
+//! and checks that the README shows the example that is tested.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -98,6 +99,21 @@ fn run_against(binary: &Path, base_url: &str) -> String {
     text
 }
 
+/// `bindings/cpp/advanceai.hpp` and the headers of `bindings/cpp/advanceai/`, sorted: each
+/// must compile alone (it includes what it uses).
+fn headers() -> Vec<PathBuf> {
+    let root = repo_root().join("bindings/cpp");
+    let mut headers: Vec<PathBuf> = std::fs::read_dir(root.join("advanceai"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "hpp"))
+        .collect();
+    headers.sort();
+    assert!(!headers.is_empty(), "no header in bindings/cpp/advanceai");
+    headers.insert(0, root.join("advanceai.hpp"));
+    headers
+}
+
 #[test]
 fn header_compiles_alone_as_cpp17_and_cpp20() {
     if cxx_missing("compiling bindings/cpp/advanceai.hpp") {
@@ -116,14 +132,16 @@ fn header_compiles_alone_as_cpp17_and_cpp20() {
         skip("a C++20 compiler", "compiling advanceai.hpp as C++20");
     }
     for standard in standards {
-        run(Command::new("c++")
-            .arg(standard)
-            .args(WARNINGS)
-            .arg("-fsyntax-only")
-            .arg("-I")
-            .arg(root.join("include"))
-            .args(["-x", "c++"])
-            .arg(root.join("bindings/cpp/advanceai.hpp")));
+        for header in headers() {
+            run(Command::new("c++")
+                .arg(standard)
+                .args(WARNINGS)
+                .arg("-fsyntax-only")
+                .arg("-I")
+                .arg(root.join("include"))
+                .args(["-x", "c++"])
+                .arg(header));
+        }
     }
 }
 
