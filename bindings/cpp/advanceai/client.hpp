@@ -99,6 +99,32 @@ public:
             status, out, err, "Client::wait_for_result"));
     }
 
+    /// get_result for a request with options (such as return_image_type).
+    GetResult get_result(const GetResultRequest& request) const {
+        advanceai_get_result* out = nullptr;
+        advanceai_error* err = nullptr;
+        const advanceai_status status =
+            advanceai_client_get_result_with(handle_.get(), request.native(), &out, &err);
+        return GetResult(detail::take<advanceai_get_result, advanceai_get_result_free>(
+            status, out, err, "Client::get_result"));
+    }
+
+    /// wait_for_result for a request with options: every poll sends it, options included.
+    GetResult wait_for_result(
+        const GetResultRequest& request, std::chrono::milliseconds timeout,
+        std::chrono::milliseconds initial_interval = std::chrono::milliseconds(1000),
+        std::chrono::milliseconds max_interval = std::chrono::milliseconds(10000)) const {
+        const std::uint64_t timeout_ms = detail::milliseconds(timeout, "timeout");
+        const std::uint64_t initial_ms = detail::milliseconds(initial_interval, "initial_interval");
+        const std::uint64_t max_ms = detail::milliseconds(max_interval, "max_interval");
+        advanceai_get_result* out = nullptr;
+        advanceai_error* err = nullptr;
+        const advanceai_status status = advanceai_client_wait_for_result_with(
+            handle_.get(), request.native(), timeout_ms, initial_ms, max_ms, &out, &err);
+        return GetResult(detail::take<advanceai_get_result, advanceai_get_result_free>(
+            status, out, err, "Client::wait_for_result"));
+    }
+
     /// The C object, for calls this wrapper does not cover (NULL when moved from).
     const advanceai_client* native() const noexcept { return handle_.get(); }
 

@@ -36,6 +36,19 @@ inline std::optional<std::string> optional_string(const char* text) {
     return std::string(text);
 }
 
+/// An error without a C error object: a refusal made before anything was sent (by the
+/// wrapper, or by a configuration setter, which gives no error object). It answers as the
+/// C library answers its own refusals: safe to resend, and the request's fault when an
+/// argument was refused (InvalidInput, NullParameter, InvalidUtf8), not when the
+/// configuration was.
+inline Error local_error(Status kind, std::string message) {
+    Verdict verdict;
+    verdict.safe_to_resend = true;
+    verdict.faults_the_request = kind == Status::InvalidInput || kind == Status::NullParameter ||
+                                 kind == Status::InvalidUtf8;
+    return Error(kind, std::move(message), std::nullopt, std::nullopt, 0, verdict);
+}
+
 /// Throws the C error `raw` (taking it over) for a call that returned `status`; without an
 /// error object (the configuration setters give none) the status message is the message.
 [[noreturn]] inline void throw_error(advanceai_status status, advanceai_error* raw,
@@ -46,14 +59,20 @@ inline std::optional<std::string> optional_string(const char* text) {
         std::string message(context);
         message += ": ";
         message += status_message(kind);
-        throw Error(kind, std::move(message));
+        throw local_error(kind, std::move(message));
     }
-    std::optional<std::string> message = optional_string(advanceai_error_message(error.get()));
+    const advanceai_error* e = error.get();
+    std::optional<std::string> message = optional_string(advanceai_error_message(e));
+    Verdict verdict;
+    verdict.retryable = advanceai_error_retryable(e);
+    verdict.may_have_been_processed = advanceai_error_may_have_been_processed(e);
+    verdict.refuses_account = advanceai_error_refuses_account(e);
+    verdict.safe_to_resend = advanceai_error_safe_to_resend(e);
+    verdict.faults_the_request = advanceai_error_faults_the_request(e);
     throw Error(kind, message.value_or(std::string(status_message(kind))),
-                optional_string(advanceai_error_code(error.get())),
-                optional_string(advanceai_error_transaction_id(error.get())),
-                advanceai_error_http_status(error.get()), advanceai_error_retryable(error.get()),
-                advanceai_error_may_have_been_processed(error.get()));
+                optional_string(advanceai_error_code(e)),
+                optional_string(advanceai_error_transaction_id(e)), advanceai_error_http_status(e),
+                verdict);
 }
 
 /// Throws unless `status` is OK; frees `raw` in every case.
@@ -88,7 +107,7 @@ public:
             wipe();
             std::string message(name);
             message += " contains a NUL character";
-            throw Error(Status::InvalidInput, std::move(message));
+            throw local_error(Status::InvalidInput, std::move(message));
         }
     }
     ~Arg() { wipe(); }
@@ -115,7 +134,7 @@ inline std::uint64_t milliseconds(std::chrono::milliseconds value, std::string_v
     if (value.count() < 0) {
         std::string message(name);
         message += " must not be negative";
-        throw Error(Status::InvalidInput, std::move(message));
+        throw local_error(Status::InvalidInput, std::move(message));
     }
     return static_cast<std::uint64_t>(value.count());
 }

@@ -72,6 +72,55 @@ private:
     detail::Owned<advanceai_url_request, advanceai_url_request_free> handle_;
 };
 
+/// The documented values of GetResultRequest::return_image_type (a newer value is sent as
+/// given).
+namespace return_image_type {
+/// Images as URLs (the server's default).
+inline constexpr std::string_view url = "URL";
+/// Images inline, base64-encoded.
+inline constexpr std::string_view base64 = "BASE64";
+}  // namespace return_image_type
+
+/// A Get Result request: the signatureId in the constructor, options by setters
+/// (std::nullopt clears one), for Client::get_result and Client::wait_for_result. A
+/// finished request may be sent from any thread, any number of times. An empty
+/// signatureId is refused when the request is sent, as the server would
+/// (Status::InvalidInput, PARAMETER_ERROR, nothing sent).
+class GetResultRequest {
+public:
+    explicit GetResultRequest(std::string_view signature_id) {
+        const detail::Arg id(signature_id, "signature_id");
+        advanceai_get_result_request* out = nullptr;
+        advanceai_error* err = nullptr;
+        const advanceai_status status = advanceai_get_result_request_new(id.c_str(), &out, &err);
+        handle_ = detail::take<advanceai_get_result_request, advanceai_get_result_request_free>(
+            status, out, err, "GetResultRequest");
+    }
+
+    /// returnImageType: how images come back, return_image_type::url (the server's default)
+    /// or return_image_type::base64.
+    GetResultRequest& return_image_type(std::optional<std::string_view> value) {
+        advanceai_error* err = nullptr;
+        advanceai_status status = ADVANCEAI_STATUS_OK;
+        if (value) {
+            const detail::Arg arg(*value, "return_image_type");
+            status = advanceai_get_result_request_set_return_image_type(handle_.get(), arg.c_str(),
+                                                                        &err);
+        } else {
+            status = advanceai_get_result_request_set_return_image_type(handle_.get(), nullptr,
+                                                                        &err);
+        }
+        detail::check(status, err, "return_image_type");
+        return *this;
+    }
+
+    /// The C object, for calls this wrapper does not cover (NULL when moved from).
+    const advanceai_get_result_request* native() const noexcept { return handle_.get(); }
+
+private:
+    detail::Owned<advanceai_get_result_request, advanceai_get_result_request_free> handle_;
+};
+
 /// Checks a database verification request exactly as the server would, without sending
 /// it: throws Status::InvalidInput with the server's code and message.
 inline void validate_verification_request(std::string_view biz_id, std::string_view user_id,

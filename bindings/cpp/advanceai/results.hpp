@@ -66,7 +66,7 @@ public:
     std::string to_json() const {
         const char* text = advanceai_verification_result_to_json(handle_.get());
         if (text == nullptr) {
-            throw Error(Status::NullParameter,
+            throw detail::local_error(Status::NullParameter,
                         "VerificationResult::to_json: no result (moved from)");
         }
         return text;
@@ -124,6 +124,28 @@ public:
         }
         return value;
     }
+    /// submissionCompleted: whether the user's page finished submitting its data. Use
+    /// is_final(), not this, to decide whether to poll again.
+    std::optional<bool> submission_completed() const noexcept {
+        bool value = false;
+        if (!advanceai_get_result_submission_completed(handle_.get(), &value)) {
+            return std::nullopt;
+        }
+        return value;
+    }
+    /// countryCodeIso3: the region of the transaction (ISO 3166-1 alpha-3).
+    std::optional<std::string> country_code_iso3() const {
+        return detail::optional_string(advanceai_get_result_country_code_iso3(handle_.get()));
+    }
+    /// inputParameters.region: the region Generate URL was asked for. (Other echoed inputs
+    /// are in to_json().)
+    std::optional<std::string> input_region() const {
+        return detail::optional_string(advanceai_get_result_input_region(handle_.get()));
+    }
+    /// inputParameters.numberType: the ID type Generate URL was asked for.
+    std::optional<std::string> input_number_type() const {
+        return detail::optional_string(advanceai_get_result_input_number_type(handle_.get()));
+    }
     /// A person field as the server sent it; empty when absent.
     std::optional<std::string> person(PersonField field) const {
         return detail::optional_string(
@@ -133,7 +155,7 @@ public:
     std::string to_json() const {
         const char* text = advanceai_get_result_to_json(handle_.get());
         if (text == nullptr) {
-            throw Error(Status::NullParameter, "GetResult::to_json: no result (moved from)");
+            throw detail::local_error(Status::NullParameter, "GetResult::to_json: no result (moved from)");
         }
         return text;
     }
@@ -169,7 +191,7 @@ public:
     std::string to_json() const {
         const char* text = advanceai_url_result_to_json(handle_.get());
         if (text == nullptr) {
-            throw Error(Status::NullParameter, "UrlResult::to_json: no result (moved from)");
+            throw detail::local_error(Status::NullParameter, "UrlResult::to_json: no result (moved from)");
         }
         return text;
     }
@@ -182,7 +204,8 @@ private:
 };
 
 /// Parses a Get Result response body, for callers with their own HTTP stack: a
-/// non-SUCCESS envelope is Status::ApiError, an unreadable body Status::ParseError.
+/// non-SUCCESS envelope is Status::ApiError, an unreadable body Status::ParseError (the
+/// message gives the position, never the body's text).
 inline GetResult parse_get_result(std::string_view body) {
     advanceai_get_result* out = nullptr;
     advanceai_error* err = nullptr;
@@ -192,7 +215,8 @@ inline GetResult parse_get_result(std::string_view body) {
         status, out, err, "parse_get_result"));
 }
 
-/// Parses a database verification response body, as parse_get_result does.
+/// Parses a database verification response body, as parse_get_result does (errors are
+/// judged as database verification's: billable).
 inline VerificationResult parse_verification(std::string_view body) {
     advanceai_verification_result* out = nullptr;
     advanceai_error* err = nullptr;
@@ -201,6 +225,40 @@ inline VerificationResult parse_verification(std::string_view body) {
     return VerificationResult(
         detail::take<advanceai_verification_result, advanceai_verification_result_free>(
             status, out, err, "parse_verification"));
+}
+
+/// The documented values of Callback::type (a newer value is kept as sent).
+namespace callback_type {
+/// The verification has a final result.
+inline constexpr std::string_view completed = "COMPLETED";
+/// The user's page finished submitting.
+inline constexpr std::string_view submit_completed = "SUBMIT_COMPLETED";
+}  // namespace callback_type
+
+/// The notification the vendor posts to a UrlRequest's callback_url, read by
+/// parse_callback: a plain copyable value. It is unsigned and not guaranteed: authenticate
+/// it with a token in the callback URL, treat it as a hint, and fetch the outcome with
+/// Client::get_result.
+struct Callback {
+    /// signatureId: the transaction that changed; empty when absent.
+    std::optional<std::string> signature_id;
+    /// type: callback_type::completed, callback_type::submit_completed or a newer value
+    /// kept as sent; empty when absent.
+    std::optional<std::string> type;
+};
+
+/// Parses the body the vendor posts to a callback URL ({"signatureId":...,"type":...}, not
+/// an envelope). A body that cannot be read (empty, not JSON, a field of the wrong type, a
+/// field twice) is Status::ParseError, whose message never shows the body.
+inline Callback parse_callback(std::string_view body) {
+    advanceai_callback* out = nullptr;
+    advanceai_error* err = nullptr;
+    const advanceai_status status = advanceai_parse_callback(
+        reinterpret_cast<const std::uint8_t*>(body.data()), body.size(), &out, &err);
+    const auto callback = detail::take<advanceai_callback, advanceai_callback_free>(
+        status, out, err, "parse_callback");
+    return Callback{detail::optional_string(advanceai_callback_signature_id(callback.get())),
+                    detail::optional_string(advanceai_callback_type(callback.get()))};
 }
 
 }  // namespace advanceai

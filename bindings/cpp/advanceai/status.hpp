@@ -28,7 +28,9 @@ enum class Status : std::uint32_t {
     MissingData = ADVANCEAI_STATUS_MISSING_DATA,
 };
 
-/// A person field of a result; same numeric values as advanceai_person_field.
+/// A person field of a result; same numeric values as advanceai_person_field. Database
+/// verification sends PhoneNumber1/PhoneNumber2, Get Result (Nigeria) PhoneNumber, Bvn,
+/// NumberValue and the NumberTypeInfo fields.
 enum class PersonField : std::uint32_t {
     FirstName = ADVANCEAI_PERSON_FIRST_NAME,
     MiddleName = ADVANCEAI_PERSON_MIDDLE_NAME,
@@ -38,12 +40,30 @@ enum class PersonField : std::uint32_t {
     PhoneNumber = ADVANCEAI_PERSON_PHONE_NUMBER,
     Bvn = ADVANCEAI_PERSON_BVN,
     NumberValue = ADVANCEAI_PERSON_NUMBER_VALUE,
+    /// phoneNumber1: the primary phone number (database verification's shape).
+    PhoneNumber1 = ADVANCEAI_PERSON_PHONE_NUMBER1,
+    /// phoneNumber2: the secondary phone number; may be empty.
+    PhoneNumber2 = ADVANCEAI_PERSON_PHONE_NUMBER2,
+    /// numberTypeInfo.numberType: the vendor's name of the kind of number the record was
+    /// found by ("NG_BVN"), not the request's numberType.
+    NumberTypeInfoNumberType = ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE,
+    /// numberTypeInfo.region: ISO 3166-1 alpha-3.
+    NumberTypeInfoRegion = ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION,
 };
 
 /// The library version ("0.1.0").
 inline std::string_view version() noexcept {
     const char* text = advanceai_version();
     return text != nullptr ? std::string_view(text) : std::string_view();
+}
+
+/// The library's name of a status, its C identifier without the ADVANCEAI_STATUS_ prefix
+/// ("API_ERROR", "NULL_PARAMETER"): stable, for logs and for matching the CLI's and the
+/// other bindings' error kinds, which use the same names. "UNKNOWN" for a value that is
+/// not a status. A view of a static string.
+inline std::string_view status_name(Status status) noexcept {
+    const char* text = advanceai_status_name(static_cast<std::uint32_t>(status));
+    return text != nullptr ? std::string_view(text) : std::string_view("UNKNOWN");
 }
 
 /// A short English description of a status ("unknown status" for a value this library
