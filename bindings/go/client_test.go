@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,19 +26,44 @@ func TestStatusNamesAndValues(t *testing.T) {
 		StatusParseError: 8, StatusResponseTooLarge: 9, StatusConfigError: 10,
 		StatusResultPending: 11, StatusPanic: 12, StatusMissingData: 13,
 	}
+	// The names are the C library's (advanceai_status_name): upper-case identifiers
+	// without the ADVANCEAI_STATUS_ prefix, one per status. The fault tests check them
+	// against the kinds of tests/fixtures/fault_dispositions.tsv.
+	name := regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
+	seen := map[string]Status{}
 	for s, n := range want {
 		if uint32(s) != n {
 			t.Errorf("%v = %d, want %d", s, uint32(s), n)
 		}
-		if strings.HasPrefix(s.String(), "Status(") || s.Description() == "" {
-			t.Errorf("status %d has no name (%q) or description (%q)", n, s.String(), s.Description())
+		text := s.String()
+		if !name.MatchString(text) || text == "UNKNOWN" || strings.HasPrefix(text, "ADVANCEAI_") || s.Description() == "" {
+			t.Errorf("status %d has no name (%q) or description (%q)", n, text, s.Description())
+		}
+		if other, ok := seen[text]; ok {
+			t.Errorf("statuses %d and %d are both named %q", uint32(other), n, text)
+		}
+		seen[text] = s
+	}
+	for s, text := range map[Status]string{
+		StatusOK: "OK", StatusAPIError: "API_ERROR", StatusNullParameter: "NULL_PARAMETER",
+		StatusResultPending: "RESULT_PENDING",
+	} {
+		if s.String() != text {
+			t.Errorf("Status(%d).String() = %q, want %q", uint32(s), s.String(), text)
 		}
 	}
-	if got := Status(999).String(); got != "Status(999)" {
-		t.Errorf("Status(999).String() = %q", got)
+	// A value the C library calls UNKNOWN prints as a Go value.
+	for _, s := range []Status{StatusMissingData + 1, 999, ^Status(0)} {
+		if want := "Status(" + strconv.FormatUint(uint64(s), 10) + ")"; s.String() != want {
+			t.Errorf("Status(%d).String() = %q, want %q", uint32(s), s.String(), want)
+		}
+		if fmt.Sprint(s) != s.String() {
+			t.Errorf("fmt prints Status(%d) as %q", uint32(s), fmt.Sprint(s))
+		}
 	}
-	if StatusAPIError.String() != "API_ERROR" {
-		t.Errorf("StatusAPIError.String() = %q", StatusAPIError.String())
+	e := &Error{Kind: StatusTimeout, Message: "late"}
+	if e.Error() != "advanceai: TIMEOUT: late" {
+		t.Errorf("Error() = %q", e.Error())
 	}
 }
 
@@ -151,6 +177,14 @@ func TestCloseIsIdempotentAndLaterCallsFail(t *testing.T) {
 		"GetResult": func() error { _, err := c.GetResult(sig); return err },
 		"WaitForResult": func() error {
 			_, err := c.WaitForResult(sig, WaitOptions{Timeout: time.Second})
+			return err
+		},
+		"GetResultWith": func() error {
+			_, err := c.GetResultWith(GetResultRequest{SignatureID: sig, ReturnImageType: ReturnImageBase64})
+			return err
+		},
+		"WaitForResultWith": func() error {
+			_, err := c.WaitForResultWith(GetResultRequest{SignatureID: sig}, WaitOptions{Timeout: time.Second})
 			return err
 		},
 		"GenerateURL": func() error { _, err := c.GenerateURL(urlRequest(uniqueID("closed"))); return err },

@@ -34,21 +34,29 @@
 // takes no context.Context: a C call cannot be interrupted, so a context could only stop
 // the wait, not the request (a billable one might still be processed). The configured
 // Config.Timeout, Config.MaxAttempts and retry backoff bound every call; WaitForResult
-// is bounded by its WaitOptions.Timeout.
+// and WaitForResultWith are bounded by their WaitOptions.Timeout.
+//
+// Without a client, ParseVerification, ParseGetResult and ParseCallback read bodies
+// received by your own HTTP stack (ParseCallback: what the vendor posts to a
+// URLRequest.CallbackURL, a hint to call GetResult).
 //
 // # Errors
 //
-// Every failure of a call is an *Error: its Kind (the C status), the API's Code and
-// message, the vendor's TransactionID, the HTTPStatus of an unexpected answer, whether a
-// retry may help (Retryable) and whether a billable request may already have been
-// processed (MayHaveBeenProcessed). Use errors.As, or errors.Is with the sentinels
-// (ErrAPI, ErrTimeout, ErrResultPending...) or with an *Error naming a Kind and a Code.
+// Every failure of a call is an *Error: its Kind (the C status; Kind.String() is the
+// library's name, "API_ERROR"), the API's Code and message, the vendor's TransactionID,
+// the HTTPStatus of an unexpected answer, and the library's verdict: whether a later
+// retry may help and cannot bill twice (Retryable), whether resending cannot bill twice
+// (SafeToResend), whether a billable request may already have been processed
+// (MayHaveBeenProcessed), whether the whole account is refused (RefusesAccount: stop a
+// batch) and whether the request itself is wrong (FaultsTheRequest). Use errors.As, or
+// errors.Is with the sentinels (ErrAPI, ErrTimeout, ErrResultPending...) or with an
+// *Error naming a Kind and a Code.
 //
 // # Sensitive data
 //
 // Credentials, tokens, ID numbers and person fields never appear in fmt output: Token,
-// Person, Config, VerificationRequest, URLRequest and the result types implement
-// fmt.Formatter, fmt.Stringer and fmt.GoStringer to print "[redacted]" in their place,
-// for every verb. The values themselves are plain Go strings (Token.Value, the Person
+// Person (and its NumberTypeInfo), Config, VerificationRequest, URLRequest and the result
+// types implement fmt.Formatter, fmt.Stringer and fmt.GoStringer to print "[redacted]" in
+// their place, for every verb. The values themselves are plain Go strings (Token.Value, the Person
 // fields, the results' JSON): do not log them. Go strings cannot be wiped from memory.
 package advanceai

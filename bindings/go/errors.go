@@ -11,6 +11,9 @@ typedef struct {
 	uint16_t http_status;
 	bool retryable;
 	bool may_have_been_processed;
+	bool refuses_account;
+	bool safe_to_resend;
+	bool faults_the_request;
 } aai_error_view;
 
 static void aai_read_error(const advanceai_error *e, aai_error_view *v) {
@@ -20,6 +23,9 @@ static void aai_read_error(const advanceai_error *e, aai_error_view *v) {
 	v->http_status = advanceai_error_http_status(e);
 	v->retryable = advanceai_error_retryable(e);
 	v->may_have_been_processed = advanceai_error_may_have_been_processed(e);
+	v->refuses_account = advanceai_error_refuses_account(e);
+	v->safe_to_resend = advanceai_error_safe_to_resend(e);
+	v->faults_the_request = advanceai_error_faults_the_request(e);
 }
 */
 import "C"
@@ -30,6 +36,14 @@ import (
 )
 
 // Error is the failure of a call. Its strings never hold a key, a token or person data.
+//
+// The flags (Retryable, MayHaveBeenProcessed, RefusesAccount, SafeToResend,
+// FaultsTheRequest) are the C library's one verdict on the failure, for the call that
+// failed. An error this package makes itself, before calling C (StatusInvalidInput for a
+// NUL byte in a string or a WaitOptions.Timeout that is not positive, StatusConfigError
+// for a Config it refuses), answers as the C library answers its own refusals: nothing
+// was sent, so SafeToResend is true; FaultsTheRequest is true for a refused argument, not
+// for a refused configuration; the other flags are false.
 type Error struct {
 	// Kind is what went wrong (the status the C call returned).
 	Kind Status
@@ -45,12 +59,25 @@ type Error struct {
 	// 0 for every other kind.
 	HTTPStatus int
 	// Retryable says whether sending the same request again later may succeed and cannot
-	// bill twice: a billable call (VerifyIDNumber, GenerateURL) that may have been
-	// processed is never retryable (see MayHaveBeenProcessed).
+	// bill twice: the failure is transient (network, HTTP 5xx/429, SERVICE_BUSY, a pending
+	// result) and the call is idempotent or provably not processed. A billable call
+	// (VerifyIDNumber, GenerateURL) that may have been processed is never retryable (see
+	// MayHaveBeenProcessed), nor is a TLS failure.
 	Retryable bool
 	// MayHaveBeenProcessed is false only when the request provably never left (local
 	// refusal, connection refused...): resending a billable request may bill twice.
 	MayHaveBeenProcessed bool
+	// RefusesAccount says whether the failure refuses the whole account (wrong keys, no
+	// balance, quota, disabled account): no other request can succeed until someone acts,
+	// so a batch should stop.
+	RefusesAccount bool
+	// SafeToResend says whether sending the same request again cannot bill twice: the
+	// call is idempotent (GetResult, Token), or the request was provably not processed. It
+	// says nothing of whether the resend can succeed (see Retryable).
+	SafeToResend bool
+	// FaultsTheRequest says whether the request itself is wrong (a local refusal,
+	// PARAMETER_ERROR, an unknown signatureId): sending it unchanged can never succeed.
+	FaultsTheRequest bool
 }
 
 // Error is "advanceai: KIND: message (code CODE) (transaction ID)", the code and the
@@ -110,6 +137,7 @@ func takeError(status C.advanceai_status, cerr *C.advanceai_error) *Error {
 	e := &Error{Kind: Status(status)}
 	if cerr == nil {
 		e.Message = e.Kind.Description()
+		e.setLocalVerdict()
 		return e
 	}
 	defer C.advanceai_error_free(cerr)
@@ -121,12 +149,30 @@ func takeError(status C.advanceai_status, cerr *C.advanceai_error) *Error {
 	e.HTTPStatus = int(v.http_status)
 	e.Retryable = bool(v.retryable)
 	e.MayHaveBeenProcessed = bool(v.may_have_been_processed)
+	e.RefusesAccount = bool(v.refuses_account)
+	e.SafeToResend = bool(v.safe_to_resend)
+	e.FaultsTheRequest = bool(v.faults_the_request)
 	return e
 }
 
 // localError is a refusal made by this package before calling C (nothing was sent).
 func localError(kind Status, message string) *Error {
-	return &Error{Kind: kind, Message: message}
+	e := &Error{Kind: kind, Message: message}
+	e.setLocalVerdict()
+	return e
+}
+
+// setLocalVerdict gives an error without a C error object (a refusal made before anything
+// was sent) the answers the C library gives its own refusals: safe to resend, and the
+// request's fault when an argument was refused (INVALID_INPUT, NULL_PARAMETER,
+// INVALID_UTF8), not when the configuration was. Not retryable, not processed, not the
+// account's fault.
+func (e *Error) setLocalVerdict() {
+	e.SafeToResend = true
+	switch e.Kind {
+	case StatusInvalidInput, StatusNullParameter, StatusInvalidUTF8:
+		e.FaultsTheRequest = true
+	}
 }
 
 // goString copies a C string into Go memory; NULL is "".

@@ -183,22 +183,36 @@ type WaitOptions struct {
 	MaxInterval     time.Duration
 }
 
+// cWait is WaitOptions in the C library's milliseconds.
+type cWait struct {
+	timeout, initial, max C.uint64_t
+}
+
+// toC checks the options (a Timeout that is not positive is StatusInvalidInput, a
+// negative interval StatusConfigError) and converts them.
+func (opts WaitOptions) toC() (cWait, error) {
+	var w cWait
+	if opts.Timeout <= 0 {
+		return w, localError(StatusInvalidInput, "WaitOptions.Timeout must be positive")
+	}
+	var err error
+	if w.timeout, err = millis("WaitOptions.Timeout", opts.Timeout); err != nil {
+		return w, err
+	}
+	if w.initial, err = millis("WaitOptions.InitialInterval", opts.InitialInterval); err != nil {
+		return w, err
+	}
+	if w.max, err = millis("WaitOptions.MaxInterval", opts.MaxInterval); err != nil {
+		return w, err
+	}
+	return w, nil
+}
+
 // WaitForResult polls GetResult until the result is final, for at most opts.Timeout; then
 // an *Error of kind StatusResultPending (errors.Is(err, ErrResultPending)). It blocks the
 // goroutine (and an OS thread) meanwhile; Close waits for it.
 func (c *Client) WaitForResult(signatureID string, opts WaitOptions) (*GetResult, error) {
-	if opts.Timeout <= 0 {
-		return nil, localError(StatusInvalidInput, "WaitOptions.Timeout must be positive")
-	}
-	timeout, err := millis("WaitOptions.Timeout", opts.Timeout)
-	if err != nil {
-		return nil, err
-	}
-	initial, err := millis("WaitOptions.InitialInterval", opts.InitialInterval)
-	if err != nil {
-		return nil, err
-	}
-	max, err := millis("WaitOptions.MaxInterval", opts.MaxInterval)
+	w, err := opts.toC()
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +229,7 @@ func (c *Client) WaitForResult(signatureID string, opts WaitOptions) (*GetResult
 	defer c.release()
 	var out *C.advanceai_get_result
 	var cerr *C.advanceai_error
-	st := C.advanceai_client_wait_for_result(ptr, id, timeout, initial, max, &out, &cerr)
+	st := C.advanceai_client_wait_for_result(ptr, id, w.timeout, w.initial, w.max, &out, &cerr)
 	runtime.KeepAlive(c)
 	if st != C.ADVANCEAI_STATUS_OK {
 		return nil, takeError(st, cerr)

@@ -36,12 +36,20 @@ func TestPersonAndRequestsAreRedacted(t *testing.T) {
 	p := Person{
 		FirstName: "Adaeze", MiddleName: "Ngozi", LastName: "Okafor", Gender: "FEMALE",
 		Birthday: "1994/07/13", PhoneNumber: "08012345678", BVN: "22345678901", NumberValue: "22345678902",
+		PhoneNumber1: "08087654321", PhoneNumber2: "07011223344",
+		NumberTypeInfo: NumberTypeInfo{NumberType: "ZZ_SECRET_TYPE", Region: "ZQX"},
 	}
-	fields := []string{p.FirstName, p.MiddleName, p.LastName, p.Birthday, p.PhoneNumber, p.BVN, p.NumberValue}
+	fields := []string{p.FirstName, p.MiddleName, p.LastName, p.Birthday, p.PhoneNumber, p.BVN, p.NumberValue,
+		p.PhoneNumber1, p.PhoneNumber2, p.NumberTypeInfo.NumberType, p.NumberTypeInfo.Region}
 	assertRedacted(t, "Person", p, fields...)
 	assertRedacted(t, "*Person", &p, fields...)
+	assertRedacted(t, "NumberTypeInfo", p.NumberTypeInfo, fields...)
+	assertRedacted(t, "*NumberTypeInfo", &p.NumberTypeInfo, fields...)
 	if p.String() != redacted || !strings.Contains(p.GoString(), redacted) {
 		t.Errorf("String %q, GoString %q", p.String(), p.GoString())
+	}
+	if n := p.NumberTypeInfo; n.String() != redacted || !strings.Contains(n.GoString(), redacted) {
+		t.Errorf("String %q, GoString %q", n.String(), n.GoString())
 	}
 
 	assertRedacted(t, "GetResult", GetResult{IsFinal: true, Person: &p, JSON: []byte(`{"firstName":"Adaeze"}`)}, fields...)
@@ -66,9 +74,18 @@ func TestRealResultsAreRedacted(t *testing.T) {
 		t.Fatal("no person to check")
 	}
 	pv := v.Person
-	assertRedacted(t, "verification result", v, pv.FirstName, pv.MiddleName, pv.LastName, pv.Birthday, pv.PhoneNumber)
+	if pv.PhoneNumber1 == "" {
+		t.Fatal("no phoneNumber1 to check")
+	}
+	assertRedacted(t, "verification result", v, pv.FirstName, pv.MiddleName, pv.LastName, pv.Birthday, pv.PhoneNumber1)
 
-	sig := generate(t, c, uniqueID("redact-h5"))
+	h5 := urlRequest(uniqueID("redact-h5"))
+	h5.NumberType = "BVN"
+	page, err := c.GenerateURL(h5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig := page.SignatureID
 	complete(t, sig, "PASS")
 	g, err := c.GetResult(sig)
 	if err != nil {
@@ -78,7 +95,14 @@ func TestRealResultsAreRedacted(t *testing.T) {
 		t.Fatal("no person to check")
 	}
 	pg := g.Person
-	assertRedacted(t, "get result", g, pg.FirstName, pg.LastName, pg.Birthday, pg.PhoneNumber, pg.BVN, pg.NumberValue)
+	if pg.NumberTypeInfo.NumberType == "" {
+		t.Fatal("no numberTypeInfo to check")
+	}
+	// numberTypeInfo.region is the transaction's region, which the summary shows as
+	// CountryCodeISO3: only its numberType can be looked for.
+	assertRedacted(t, "get result", g, pg.FirstName, pg.LastName, pg.Birthday, pg.PhoneNumber, pg.BVN, pg.NumberValue,
+		pg.NumberTypeInfo.NumberType)
+	assertRedacted(t, "get result's numberTypeInfo", pg.NumberTypeInfo, pg.NumberTypeInfo.NumberType, pg.NumberTypeInfo.Region)
 	// What is not personal data stays readable in logs.
 	if text := fmt.Sprint(g); !strings.Contains(text, sig) || !strings.Contains(text, "SUCCESS") {
 		t.Errorf("the summary lost the signature id or the code: %s", text)

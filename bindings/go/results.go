@@ -6,6 +6,8 @@ package advanceai
 
 // Everything a verification or Get Result answer holds, read in one cgo call (a cgo
 // call costs far more than a C getter; one per field would be a dozen per result).
+enum { AAI_PERSON_FIELD_COUNT = 12 };
+
 typedef struct {
 	bool passed;
 	bool is_final;
@@ -18,16 +20,23 @@ typedef struct {
 	double liveness;
 	bool has_similarity;
 	double similarity;
-	const char *person[8];
+	bool has_submission_completed;
+	bool submission_completed;
+	const char *country_code_iso3;
+	const char *input_region;
+	const char *input_number_type;
+	const char *person[AAI_PERSON_FIELD_COUNT];
 	const char *json;
 	size_t json_len;
 } aai_outcome_view;
 
 // The person fields in the order personFromView reads them.
-static const uint32_t aai_person_fields[8] = {
+static const uint32_t aai_person_fields[AAI_PERSON_FIELD_COUNT] = {
 	ADVANCEAI_PERSON_FIRST_NAME, ADVANCEAI_PERSON_MIDDLE_NAME, ADVANCEAI_PERSON_LAST_NAME,
 	ADVANCEAI_PERSON_GENDER, ADVANCEAI_PERSON_BIRTHDAY, ADVANCEAI_PERSON_PHONE_NUMBER,
-	ADVANCEAI_PERSON_BVN, ADVANCEAI_PERSON_NUMBER_VALUE,
+	ADVANCEAI_PERSON_BVN, ADVANCEAI_PERSON_NUMBER_VALUE, ADVANCEAI_PERSON_PHONE_NUMBER1,
+	ADVANCEAI_PERSON_PHONE_NUMBER2, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE,
+	ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION,
 };
 
 static void aai_read_verification(const advanceai_verification_result *r, aai_outcome_view *v) {
@@ -37,7 +46,7 @@ static void aai_read_verification(const advanceai_verification_result *r, aai_ou
 	v->overall_result = advanceai_verification_result_overall_result(r);
 	v->error_code = advanceai_verification_result_error_code(r);
 	v->category = advanceai_verification_result_category(r);
-	for (uint32_t i = 0; i < 8; i++) {
+	for (uint32_t i = 0; i < AAI_PERSON_FIELD_COUNT; i++) {
 		v->person[i] = advanceai_verification_result_person_field(r, aai_person_fields[i]);
 	}
 	v->json = advanceai_verification_result_to_json(r);
@@ -54,7 +63,12 @@ static void aai_read_get_result(const advanceai_get_result *r, aai_outcome_view 
 	v->face_result = advanceai_get_result_face_result(r);
 	v->has_liveness = advanceai_get_result_face_liveness_score(r, &v->liveness);
 	v->has_similarity = advanceai_get_result_face_similarity_score(r, &v->similarity);
-	for (uint32_t i = 0; i < 8; i++) {
+	v->has_submission_completed =
+		advanceai_get_result_submission_completed(r, &v->submission_completed);
+	v->country_code_iso3 = advanceai_get_result_country_code_iso3(r);
+	v->input_region = advanceai_get_result_input_region(r);
+	v->input_number_type = advanceai_get_result_input_number_type(r);
+	for (uint32_t i = 0; i < AAI_PERSON_FIELD_COUNT; i++) {
 		v->person[i] = advanceai_get_result_person_field(r, aai_person_fields[i]);
 	}
 	v->json = advanceai_get_result_to_json(r);
@@ -129,10 +143,28 @@ type GetResult struct {
 	// FaceLivenessScore and FaceSimilarityScore are nil when absent.
 	FaceLivenessScore   *float64
 	FaceSimilarityScore *float64
+	// SubmissionCompleted is submissionCompleted, whether the user's page finished
+	// submitting its data; nil when absent. Use IsFinal, not this, to decide whether to
+	// poll again.
+	SubmissionCompleted *bool
+	// CountryCodeISO3 is countryCodeIso3, the region of the transaction (ISO 3166-1
+	// alpha-3).
+	CountryCodeISO3 string
+	// InputParameters is inputParameters, the echo of the Generate URL request.
+	InputParameters InputParameters
 	// Person is the person record, or nil when the server sent none.
 	Person *Person
 	// JSON is the full normalized JSON of the answer's data, person fields included.
 	JSON []byte
+}
+
+// InputParameters is a Get Result's echo of the Generate URL request it belongs to
+// (fields "" when absent). Other echoed inputs are in GetResult.JSON.
+type InputParameters struct {
+	// Region is the region Generate URL was asked for ("NGA").
+	Region string
+	// NumberType is the ID type Generate URL was asked for ("BVN").
+	NumberType string
 }
 
 // URLResult is an H5 Generate URL answer. The URL lets whoever holds it complete the
@@ -167,7 +199,8 @@ func (r VerificationResult) GoString() string { return r.String() }
 // Format prints String for every verb.
 func (r VerificationResult) Format(f fmt.State, verb rune) { formatSafe(f, verb, r, r) }
 
-// String shows the verdict and the scores, never the person data or the JSON.
+// String shows the verdict, the scores and the echoed inputs, never the person data or
+// the JSON.
 func (r GetResult) String() string {
 	return summary("advanceai.GetResult",
 		"IsFinal", strconv.FormatBool(r.IsFinal),
@@ -179,6 +212,11 @@ func (r GetResult) String() string {
 		"FaceResult", strconv.Quote(r.FaceResult),
 		"FaceLivenessScore", scoreText(r.FaceLivenessScore),
 		"FaceSimilarityScore", scoreText(r.FaceSimilarityScore),
+		"SubmissionCompleted", boolText(r.SubmissionCompleted),
+		"CountryCodeISO3", strconv.Quote(r.CountryCodeISO3),
+		"InputParameters", summary("",
+			"Region", strconv.Quote(r.InputParameters.Region),
+			"NumberType", strconv.Quote(r.InputParameters.NumberType)),
 		"Person", personMark(r.Person),
 		"JSON", jsonMark(r.JSON))
 }
@@ -236,6 +274,13 @@ func jsonMark(j []byte) string {
 	return redacted + " (" + strconv.Itoa(len(j)) + " bytes)"
 }
 
+func boolText(b *bool) string {
+	if b == nil {
+		return "<nil>"
+	}
+	return strconv.FormatBool(*b)
+}
+
 func scoreText(s *float64) string {
 	if s == nil {
 		return "<nil>"
@@ -264,15 +309,24 @@ func getResultFromC(r *C.advanceai_get_result) *GetResult {
 	var v C.aai_outcome_view
 	C.aai_read_get_result(r, &v)
 	out := &GetResult{
-		IsFinal:       bool(v.is_final),
-		Passed:        bool(v.passed),
-		SignatureID:   goString(v.signature_id),
-		OverallResult: goString(v.overall_result),
-		ErrorCode:     goString(v.error_code),
-		Category:      goString(v.category),
-		FaceResult:    goString(v.face_result),
-		Person:        personFromView(&v),
-		JSON:          C.GoBytes(unsafe.Pointer(v.json), C.int(v.json_len)),
+		IsFinal:         bool(v.is_final),
+		Passed:          bool(v.passed),
+		SignatureID:     goString(v.signature_id),
+		OverallResult:   goString(v.overall_result),
+		ErrorCode:       goString(v.error_code),
+		Category:        goString(v.category),
+		FaceResult:      goString(v.face_result),
+		CountryCodeISO3: goString(v.country_code_iso3),
+		InputParameters: InputParameters{
+			Region:     goString(v.input_region),
+			NumberType: goString(v.input_number_type),
+		},
+		Person: personFromView(&v),
+		JSON:   C.GoBytes(unsafe.Pointer(v.json), C.int(v.json_len)),
+	}
+	if v.has_submission_completed {
+		completed := bool(v.submission_completed)
+		out.SubmissionCompleted = &completed
 	}
 	if v.has_liveness {
 		score := float64(v.liveness)
@@ -302,7 +356,7 @@ func urlResultFromC(r *C.advanceai_url_result) *URLResult {
 // personFromView is nil when the server sent no person field at all. The indexes are
 // those of aai_person_fields.
 func personFromView(v *C.aai_outcome_view) *Person {
-	var f [8]string
+	var f [C.AAI_PERSON_FIELD_COUNT]string
 	present := false
 	for i, p := range v.person {
 		f[i] = goString(p)
@@ -314,5 +368,7 @@ func personFromView(v *C.aai_outcome_view) *Person {
 	return &Person{
 		FirstName: f[0], MiddleName: f[1], LastName: f[2], Gender: f[3],
 		Birthday: f[4], PhoneNumber: f[5], BVN: f[6], NumberValue: f[7],
+		PhoneNumber1: f[8], PhoneNumber2: f[9],
+		NumberTypeInfo: NumberTypeInfo{NumberType: f[10], Region: f[11]},
 	}
 }

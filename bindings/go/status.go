@@ -27,30 +27,15 @@ const (
 	StatusMissingData        Status = C.ADVANCEAI_STATUS_MISSING_DATA
 )
 
-var statusNames = map[Status]string{
-	StatusOK:                 "OK",
-	StatusNullParameter:      "NULL_PARAMETER",
-	StatusInvalidUTF8:        "INVALID_UTF8",
-	StatusInvalidInput:       "INVALID_INPUT",
-	StatusAPIError:           "API_ERROR",
-	StatusTransportError:     "TRANSPORT_ERROR",
-	StatusTimeout:            "TIMEOUT",
-	StatusUnexpectedResponse: "UNEXPECTED_RESPONSE",
-	StatusParseError:         "PARSE_ERROR",
-	StatusResponseTooLarge:   "RESPONSE_TOO_LARGE",
-	StatusConfigError:        "CONFIG_ERROR",
-	StatusResultPending:      "RESULT_PENDING",
-	StatusPanic:              "PANIC",
-	StatusMissingData:        "MISSING_DATA",
-}
-
-// String is the C name without its ADVANCEAI_STATUS_ prefix ("API_ERROR"), or
-// "Status(N)" for a value this version does not know.
+// String is the C library's name of the status, its C identifier without the
+// ADVANCEAI_STATUS_ prefix ("API_ERROR": the names the C library, the CLI and every binding
+// share), or "Status(N)" for a value this version of the library does not know.
 func (s Status) String() string {
-	if name, ok := statusNames[s]; ok {
-		return name
+	name := C.GoString(C.advanceai_status_name(C.uint32_t(s)))
+	if name == "UNKNOWN" {
+		return "Status(" + strconv.FormatUint(uint64(s), 10) + ")"
 	}
-	return "Status(" + strconv.FormatUint(uint64(s), 10) + ")"
+	return name
 }
 
 // Description is the C library's English description of the status.

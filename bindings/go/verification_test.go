@@ -138,35 +138,21 @@ func TestInvalidUTF8IsRefusedByTheLibrary(t *testing.T) {
 	}
 }
 
+// Every database verification row of tests/fixtures/fault_dispositions.tsv answers as the
+// row says: whether the billable request may have been processed (a documented refusal
+// code such as SERVICE_BUSY proves it was not; a proxy's 502, a cut body or an unknown
+// code do not), and so whether it is retryable. The go_binding driver counts these
+// subtests against the fixture's rows.
 func TestVerificationFaults(t *testing.T) {
-	c := newSandboxClient(t)
-	// processed: whether the request may have been billed. A documented refusal code
-	// (SERVICE_BUSY) proves it was not; a proxy's 502, a cut body or an unknown code do
-	// not. retryable: a billable call that may have been processed is never retryable
-	// (tests/fixtures/fault_dispositions.tsv).
-	cases := []struct {
-		prefix    string
-		kind      Status
-		code      string
-		http      int
-		retryable bool
-		processed bool
-	}{
-		{"fault-502", StatusUnexpectedResponse, "", 502, false, true},
-		{"fault-busy", StatusAPIError, "SERVICE_BUSY", 0, true, false},
-		{"fault-truncated", StatusParseError, "", 0, false, true},
-		{"fault-unknown-code", StatusAPIError, "SANDBOX_UNKNOWN_CODE", 0, false, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.prefix, func(t *testing.T) {
-			_, err := c.VerifyIDNumber(verification(uniqueID(tc.prefix), "22222222222"))
-			e := asError(t, err)
-			if e.Kind != tc.kind || e.Code != tc.code || e.HTTPStatus != tc.http || e.Retryable != tc.retryable {
-				t.Fatalf("got %+v (%v)", e, err)
+	c := faultClient(t)
+	for _, row := range faultRows(t, "verify") {
+		row := row
+		t.Run(row.prefix, func(t *testing.T) {
+			r, err := c.VerifyIDNumber(verification(uniqueID(row.prefix), "22222222222"))
+			if r != nil {
+				t.Fatalf("a failed call gave a result: %v", r)
 			}
-			if e.MayHaveBeenProcessed != tc.processed {
-				t.Fatalf("MayHaveBeenProcessed = %v, want %v", e.MayHaveBeenProcessed, tc.processed)
-			}
+			checkFaultAnswer(t, row, err)
 		})
 	}
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 int main(int argc, char** argv) {
     const char* access_key = std::getenv("ADVANCEAI_ACCESS_KEY");
@@ -29,10 +30,12 @@ int main(int argc, char** argv) {
         return result.passed() ? 0 : 1;
     } catch (const advanceai::Error& e) {
         // what() never holds keys, tokens or person data.
-        std::fprintf(stderr, "verification failed (status %u, code %s): %s\n",
-                     static_cast<unsigned>(e.status()), e.code().value_or("none").c_str(),
-                     e.what());
-        if (e.may_have_been_processed()) {
+        const std::string status(advanceai::status_name(e.status()));  // "API_ERROR"...
+        std::fprintf(stderr, "verification failed (%s, code %s): %s\n", status.c_str(),
+                     e.code().value_or("none").c_str(), e.what());
+        if (e.refuses_account()) {
+            std::fprintf(stderr, "the account is refused (keys, balance, quota): stop\n");
+        } else if (e.may_have_been_processed()) {
             std::fprintf(stderr, "it may have been billed: check before sending it again\n");
         }
         return 1;

@@ -1,12 +1,9 @@
-// test_advanceai.cpp: the C++ wrapper (bindings/cpp/advanceai.hpp) against the sandbox.
-// Usage: test_advanceai <sandbox base URL>. Exits 0 only if every check passes; a failing
-// check prints its line. Never prints keys, tokens or person fields.
-#include "advanceai.hpp"
-
-#include <netdb.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
+// test_advanceai.cpp: the C++ wrapper (bindings/cpp/advanceai.hpp) against the sandbox:
+// configuration, verification, faults, the H5 flow, moves and threads (test_errors.cpp,
+// test_get_result.cpp and test_parse.cpp hold the rest). Usage: test_advanceai <sandbox
+// base URL>. Exits 0 only if every check passes; a failing check prints its line. Never
+// prints keys, tokens or person fields.
+#include "support.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -34,20 +31,7 @@ using advanceai::Status;
 using advanceai::UrlRequest;
 using namespace std::chrono_literals;
 
-std::atomic<int> checks{0};
-std::atomic<int> failures{0};
-
-#define CHECK(cond)                                                                   \
-    do {                                                                              \
-        ++checks;                                                                     \
-        if (!(cond)) {                                                                \
-            std::fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                               \
-        }                                                                             \
-    } while (0)
-
-const char* const kAccessKey = "sandbox-access-key";
-const char* const kSecretKey = "sandbox-secret-key";
+using namespace test_support;
 
 // Compile-time checks: owning types are move-only, and a Token cannot be streamed.
 template <typename T>
@@ -75,130 +59,6 @@ static_assert(static_cast<std::uint32_t>(Status::InvalidInput) == 3);
 static_assert(static_cast<std::uint32_t>(Status::ResponseTooLarge) == 9);
 static_assert(static_cast<std::uint32_t>(Status::MissingData) == 13);
 static_assert(static_cast<std::uint32_t>(PersonField::NumberValue) == 7);
-
-/// The Error `body` throws, or nothing when it throws none (any other exception escapes).
-std::optional<Error> error_of(const std::function<void()>& body) {
-    try {
-        body();
-    } catch (const Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
-
-bool contains(std::string_view text, std::string_view part) {
-    return text.find(part) != std::string_view::npos;
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
-Config sandbox_config(const std::string& base_url) {
-    Config config;
-    config.base_url(base_url)
-        .credentials(kAccessKey, kSecretKey)
-        .no_proxy()
-        .timeout(10s)
-        .connect_timeout(2s)
-        .max_attempts(1)
-        .retry_backoff(10ms, 50ms)
-        .max_retry_after(50ms);
-    return config;
-}
-
-std::uint64_t now_ms() {
-    return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                          std::chrono::system_clock::now().time_since_epoch())
-                                          .count());
-}
-
-/// An HTTP/1.1 POST of a JSON body to `base_url` (http://host:port) + `path` over a plain
-/// socket: the test drives the sandbox's H5 page without the library under test.
-/// Returns the HTTP status and the body, or nothing when the exchange fails.
-std::optional<std::pair<int, std::string>> http_post(const std::string& base_url,
-                                                     const std::string& path,
-                                                     const std::string& json) {
-    const std::string scheme = "http://";
-    if (!starts_with(base_url, scheme)) {
-        return std::nullopt;
-    }
-    const std::string authority = base_url.substr(scheme.size());
-    const std::size_t colon = authority.rfind(':');
-    if (colon == std::string::npos) {
-        return std::nullopt;
-    }
-    const std::string host = authority.substr(0, colon);
-    const std::string port = authority.substr(colon + 1, authority.find('/', colon) - colon - 1);
-
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* found = nullptr;
-    if (getaddrinfo(host.c_str(), port.c_str(), &hints, &found) != 0 || found == nullptr) {
-        return std::nullopt;
-    }
-    const int fd = socket(found->ai_family, found->ai_socktype, found->ai_protocol);
-    const bool connected = fd >= 0 && connect(fd, found->ai_addr, found->ai_addrlen) == 0;
-    freeaddrinfo(found);
-    if (!connected) {
-        if (fd >= 0) {
-            close(fd);
-        }
-        return std::nullopt;
-    }
-    // A sandbox that never answers fails the check instead of hanging the test.
-    timeval limit{};
-    limit.tv_sec = 10;
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
-
-    const std::string request = "POST " + path + " HTTP/1.1\r\nHost: " + authority +
-                                "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                std::to_string(json.size()) + "\r\nConnection: close\r\n\r\n" +
-                                json;
-    std::size_t sent = 0;
-    while (sent < request.size()) {
-        const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) {
-            close(fd);
-            return std::nullopt;
-        }
-        sent += static_cast<std::size_t>(n);
-    }
-    std::string reply;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-        if (n < 0) {
-            close(fd);
-            return std::nullopt;
-        }
-        if (n == 0) {
-            break;
-        }
-        reply.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(fd);
-    // "HTTP/1.1 200 OK\r\n...\r\n\r\nbody"
-    const std::size_t space = reply.find(' ');
-    const std::size_t head_end = reply.find("\r\n\r\n");
-    if (!starts_with(reply, "HTTP/1.") || space == std::string::npos ||
-        head_end == std::string::npos || reply.size() < space + 4) {
-        return std::nullopt;
-    }
-    const int status = std::stoi(reply.substr(space + 1, 3));
-    return std::make_pair(status, reply.substr(head_end + 4));
-}
-
-/// Finishes an H5 transaction as the user would on the sandbox's page.
-bool complete(const std::string& base_url, const std::string& signature_id,
-              const std::string& outcome) {
-    const auto reply = http_post(base_url, "/sandbox/complete",
-                                 "{\"signatureId\":\"" + signature_id + "\",\"outcome\":\"" +
-                                     outcome + "\"}");
-    return reply && reply->first == 200 && contains(reply->second, "\"code\":\"SUCCESS\"");
-}
-
 // ---------------------------------------------------------------------------------------
 
 void test_version_and_status() {
@@ -493,53 +353,6 @@ void test_h5(const std::string& base_url, const Client& client) {
     CHECK(e && e->transaction_id().has_value());
 }
 
-void test_parse() {
-    const std::string pass_body = R"({"code":"SUCCESS","message":"OK","data":{
-        "signatureId":"f302f5d2454a85c2","overallResult":"PASS","errorCode":"SUCCESS",
-        "docDatabaseDetail":{"bvn":"22********4","firstName":"T****E","gender":"FEMALE"},
-        "faceDetail":{"faceResult":"PASS","faceLivenessScore":99,"faceSimilarityScore":"82.5"}},
-        "transactionId":"d3fde1547eeaf226"})";
-    const auto pass = advanceai::parse_get_result(pass_body);
-    CHECK(pass.is_final() && pass.passed());
-    CHECK(pass.signature_id() == "f302f5d2454a85c2");
-    CHECK(pass.face_liveness_score() == 99.0);
-    CHECK(pass.face_similarity_score() == 82.5);
-    CHECK(pass.person(PersonField::FirstName) == "T****E");
-    CHECK(pass.person(PersonField::Gender) == "FEMALE");
-    CHECK(!pass.person(PersonField::MiddleName).has_value());
-
-    const auto pending = advanceai::parse_get_result(
-        R"({"code":"SUCCESS","message":"OK","data":{"signatureId":"s","errorCode":null}})");
-    CHECK(!pending.is_final() && !pending.face_liveness_score().has_value());
-
-    auto e = error_of([&] { (void)advanceai::parse_get_result(pass_body.substr(0, 60)); });
-    CHECK(e && e->status() == Status::ParseError);
-    CHECK(e && !contains(e->what(), "f302f5d2454a85c2"));
-    e = error_of([] { (void)advanceai::parse_get_result(""); });
-    CHECK(e && e->status() == Status::ParseError);
-    e = error_of([] {
-        (void)advanceai::parse_get_result(
-            R"({"code":"SIGNATURE_NOT_EXIST","message":"This signatureId is not exist",
-                "data":null,"transactionId":"t1"})");
-    });
-    CHECK(e && e->status() == Status::ApiError && e->code() == "SIGNATURE_NOT_EXIST");
-    CHECK(e && e->transaction_id() == "t1");
-    e = error_of([] { (void)advanceai::parse_get_result(R"({"code":"SUCCESS","message":"OK"})"); });
-    CHECK(e && e->status() == Status::MissingData);
-
-    const auto verification = advanceai::parse_verification(
-        R"({"code":"SUCCESS","message":"OK",
-            "data":{"overallResult":"FAIL","errorCode":"NUMBER_NOT_EXIST"}})");
-    CHECK(!verification.passed() && verification.error_code() == "NUMBER_NOT_EXIST");
-    CHECK(!verification.signature_id().has_value());
-    e = error_of([] {
-        (void)advanceai::parse_verification(
-            R"({"code":"PARAMETER_ERROR","message":"Invalid ID number","data":null})");
-    });
-    CHECK(e && e->status() == Status::ApiError && e->code() == "PARAMETER_ERROR");
-    CHECK(e && e->message().find("Invalid ID number") != std::string::npos);
-}
-
 void test_moves(const std::string& base_url) {
     Client first(sandbox_config(base_url));
     Client second(std::move(first));
@@ -630,15 +443,6 @@ void test_threads(const std::string& base_url) {
     CHECK(not_found == kThreads * kCalls);
 }
 
-void run(const char* name, const std::function<void()>& section) {
-    try {
-        section();
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "%s: unexpected exception: %s\n", name, e.what());
-        ++failures;
-    }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -657,10 +461,8 @@ int main(int argc, char** argv) {
         run("faults", [&] { test_faults(base_url, *client); });
         run("h5", [&] { test_h5(base_url, *client); });
     }
-    run("parse", [] { test_parse(); });
     run("moves", [&] { test_moves(base_url); });
     run("threads", [&] { test_threads(base_url); });
 
-    std::fprintf(stderr, "test_advanceai: %d checks, %d failed\n", checks.load(), failures.load());
-    return failures == 0 ? 0 : 1;
+    return finish("test_advanceai");
 }

@@ -130,10 +130,7 @@ fn program_command(binary: &Path, base_url: &str, mode: Mode) -> Command {
         .arg(env!("CARGO_PKG_VERSION"))
         .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
         .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
-        .env(
-            "ADVANCEAI_FAULT_DISPOSITIONS",
-            repo_root().join("tests/fixtures/fault_dispositions.tsv"),
-        )
+        .env("ADVANCEAI_FAULT_DISPOSITIONS", common::fault_fixture())
         .env("ASAN_OPTIONS", ASAN_OPTIONS);
     for proxy in [
         "http_proxy",
@@ -266,7 +263,7 @@ fn run_all(mode: Mode) {
             );
         }
         if name == "faults" {
-            let rows = fixture_rows();
+            let rows = common::fault_fixture_rows(None);
             assert!(
                 stdout.contains(&format!("faults: {rows} fixture rows checked")),
                 "faults.c did not check the fixture's {rows} rows: {}",
@@ -291,19 +288,6 @@ fn run_all(mode: Mode) {
     for line in summary {
         println!("valgrind {line}");
     }
-}
-
-/// The number of rows of `tests/fixtures/fault_dispositions.tsv` (lines that are neither
-/// empty nor comments).
-fn fixture_rows() -> usize {
-    let path = repo_root().join("tests/fixtures/fault_dispositions.tsv");
-    let text = std::fs::read_to_string(path).unwrap();
-    let rows = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .count();
-    assert!(rows > 0, "the fault fixture has no rows");
-    rows
 }
 
 /// Builds the leak canary in `mode` and checks that the memory checker reports it.

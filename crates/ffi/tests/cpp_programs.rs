@@ -1,8 +1,11 @@
-//! Builds the C++ programs of `bindings/cpp/tests/` (the wrapper's test and the README's
-//! example) against `bindings/cpp/advanceai.hpp` and the static library, and runs each
-//! against an in-process sandbox: as built, and under AddressSanitizer and
-//! UndefinedBehaviorSanitizer when the compiler supports them. Also compiles the header
-//! alone as C++17 and C++20, and checks that the README shows the example that is tested.
+//! Builds the C++ programs of `bindings/cpp/tests/` (the wrapper's tests, `test_*.cpp`, and
+//! the README's example) against `bindings/cpp/advanceai.hpp` and the static library, and
+//! runs each against an in-process sandbox: as built, and the tests under AddressSanitizer
+//! and UndefinedBehaviorSanitizer when the compiler supports them. Each test must print
+//! `<name>: N checks, 0 failed`; `test_errors` checks every row of the fault fixture, whose
+//! path it gets in `ADVANCEAI_FAULT_DISPOSITIONS`, and its count of rows is checked here. Also compiles the header,
+//! and each of the `bindings/cpp/advanceai/*.hpp` it includes, alone as C++17 and C++20,
+//! and checks that the README shows the example that is tested.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -51,11 +54,40 @@ fn programs() -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|e| e == "cpp"))
         .collect();
     programs.sort();
-    assert!(
-        programs.iter().any(|p| p.ends_with("test_advanceai.cpp")),
-        "bindings/cpp/tests/test_advanceai.cpp is missing"
-    );
+    for test in ["test_advanceai.cpp", "test_errors.cpp"] {
+        assert!(
+            programs.iter().any(|p| p.ends_with(test)),
+            "bindings/cpp/tests/{test} is missing"
+        );
+    }
     programs
+}
+
+/// Whether `source` is one of the wrapper's tests (`test_*.cpp`), not the README example.
+fn is_test(source: &Path) -> bool {
+    source
+        .file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with("test_"))
+}
+
+/// Checks what a test program printed: all its checks passed, and `test_errors` checked
+/// every row of the fault fixture.
+fn check_test_output(source: &Path, output: &str) {
+    let name = source.file_stem().unwrap().to_string_lossy();
+    let summary = format!("{name}: ");
+    assert!(
+        output
+            .lines()
+            .any(|line| line.starts_with(&summary) && line.ends_with(" checks, 0 failed")),
+        "{name} did not pass every check: {output}"
+    );
+    if name == "test_errors" {
+        let rows = common::fault_fixture_rows(None);
+        assert!(
+            output.contains(&format!("test_errors: {rows} fixture rows checked")),
+            "test_errors did not check the fault fixture's {rows} rows: {output}"
+        );
+    }
 }
 
 /// Compiles and links `source` to `binary` as C++17 with `extra` flags.
@@ -83,6 +115,7 @@ fn run_against(binary: &Path, base_url: &str) -> String {
         .arg(base_url)
         .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
         .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
+        .env("ADVANCEAI_FAULT_DISPOSITIONS", common::fault_fixture())
         .env("ASAN_OPTIONS", "detect_leaks=1")
         .env("UBSAN_OPTIONS", "print_stacktrace=1"));
     let text = format!(
@@ -96,6 +129,21 @@ fn run_against(binary: &Path, base_url: &str) -> String {
         binary.display()
     );
     text
+}
+
+/// `bindings/cpp/advanceai.hpp` and the headers of `bindings/cpp/advanceai/`, sorted: each
+/// must compile alone (it includes what it uses).
+fn headers() -> Vec<PathBuf> {
+    let root = repo_root().join("bindings/cpp");
+    let mut headers: Vec<PathBuf> = std::fs::read_dir(root.join("advanceai"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "hpp"))
+        .collect();
+    headers.sort();
+    assert!(!headers.is_empty(), "no header in bindings/cpp/advanceai");
+    headers.insert(0, root.join("advanceai.hpp"));
+    headers
 }
 
 #[test]
@@ -116,14 +164,16 @@ fn header_compiles_alone_as_cpp17_and_cpp20() {
         skip("a C++20 compiler", "compiling advanceai.hpp as C++20");
     }
     for standard in standards {
-        run(Command::new("c++")
-            .arg(standard)
-            .args(WARNINGS)
-            .arg("-fsyntax-only")
-            .arg("-I")
-            .arg(root.join("include"))
-            .args(["-x", "c++"])
-            .arg(root.join("bindings/cpp/advanceai.hpp")));
+        for header in headers() {
+            run(Command::new("c++")
+                .arg(standard)
+                .args(WARNINGS)
+                .arg("-fsyntax-only")
+                .arg("-I")
+                .arg(root.join("include"))
+                .args(["-x", "c++"])
+                .arg(header));
+        }
     }
 }
 
@@ -138,8 +188,8 @@ fn cpp_programs_pass_against_the_sandbox() {
         let binary = out.join(source.file_stem().unwrap());
         build(&source, &binary, &[]);
         let output = run_against(&binary, sandbox.base_url());
-        if source.ends_with("test_advanceai.cpp") {
-            assert!(output.contains(" checks, 0 failed"), "{output}");
+        if is_test(&source) {
+            check_test_output(&source, &output);
         }
         if source.ends_with("readme_example.cpp") {
             assert!(output.contains("passed=1 errorCode=SUCCESS"), "{output}");
@@ -148,7 +198,7 @@ fn cpp_programs_pass_against_the_sandbox() {
 }
 
 #[test]
-fn cpp_test_passes_under_address_and_undefined_behaviour_sanitizers() {
+fn cpp_tests_pass_under_address_and_undefined_behaviour_sanitizers() {
     if cxx_missing("the C++ wrapper tests under AddressSanitizer") {
         return;
     }
@@ -173,16 +223,17 @@ fn cpp_test_passes_under_address_and_undefined_behaviour_sanitizers() {
     if !works {
         skip(
             "AddressSanitizer (libasan, libubsan)",
-            "the C++ wrapper test under sanitizers",
+            "the C++ wrapper tests under sanitizers",
         );
         return;
     }
     let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
-    let source = repo_root().join("bindings/cpp/tests/test_advanceai.cpp");
-    let binary = out.join("test_advanceai");
-    build(&source, &binary, &SANITIZERS);
-    let output = run_against(&binary, sandbox.base_url());
-    assert!(output.contains(" checks, 0 failed"), "{output}");
+    for source in programs().into_iter().filter(|source| is_test(source)) {
+        let binary = out.join(source.file_stem().unwrap());
+        build(&source, &binary, &SANITIZERS);
+        let output = run_against(&binary, sandbox.base_url());
+        check_test_output(&source, &output);
+    }
 }
 
 #[test]

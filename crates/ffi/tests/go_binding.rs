@@ -2,6 +2,10 @@
 //! and an in-process sandbox, with the garbage collector at its most eager (`GOGC=1`) and
 //! cgo pointer checks at their strictest, so that a C object freed too early or a Go
 //! pointer handed to C wrongly shows up here. Skipped when `go` is not installed.
+//!
+//! `ADVANCEAI_FAULT_DISPOSITIONS` gives the Go tests the path of
+//! `tests/fixtures/fault_dispositions.tsv`; `TestVerificationFaults` and
+//! `TestGetResultFaults` run one subtest per row, and their count is checked here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -35,6 +39,7 @@ fn go_binding_passes_vet_and_tests_against_the_sandbox() {
     let output = run(go(&dir, "test")
         .args(["-count=1", "-v", "./..."])
         .env("ADVANCEAI_SANDBOX_URL", sandbox.base_url())
+        .env("ADVANCEAI_FAULT_DISPOSITIONS", common::fault_fixture())
         .env("GOGC", "1")
         .envs(strict_cgo_checks(&dir)));
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -44,6 +49,18 @@ fn go_binding_passes_vet_and_tests_against_the_sandbox() {
         !stdout.contains("--- SKIP") && passed > 0,
         "go test skipped tests or ran none ({passed} passed):\n{stdout}"
     );
+    // One passing subtest per row of the fault fixture, for each kind of call.
+    for (test, call) in [
+        ("TestVerificationFaults", "verify"),
+        ("TestGetResultFaults", "result"),
+    ] {
+        let rows = common::fault_fixture_rows(Some(call));
+        let checked = stdout.matches(&format!("--- PASS: {test}/")).count();
+        assert_eq!(
+            checked, rows,
+            "{test} checked {checked} of the fault fixture's {rows} {call} rows:\n{stdout}"
+        );
+    }
 }
 
 #[test]

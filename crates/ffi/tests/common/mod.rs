@@ -31,6 +31,25 @@ pub(crate) fn static_lib() -> PathBuf {
     profile_dir().join("libadvanceai.a")
 }
 
+/// `tests/fixtures/fault_dispositions.tsv`: the answers every layer gives for each sandbox
+/// fault. The C, C++ and Go programs get its path in `ADVANCEAI_FAULT_DISPOSITIONS`.
+pub(crate) fn fault_fixture() -> PathBuf {
+    repo_root().join("tests/fixtures/fault_dispositions.tsv")
+}
+
+/// The number of rows of the fault fixture (lines that are neither empty nor comments),
+/// and of those whose call (the first column) is `call`.
+pub(crate) fn fault_fixture_rows(call: Option<&str>) -> usize {
+    let text = std::fs::read_to_string(fault_fixture()).unwrap();
+    let rows = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(|l| call.is_none_or(|call| l.split('\t').next() == Some(call)))
+        .count();
+    assert!(rows > 0, "the fault fixture has no rows (call {call:?})");
+    rows
+}
+
 /// The system libraries a program linking the static library needs on Linux.
 pub(crate) const SYSTEM_LIBS: [&str; 3] = ["-lpthread", "-ldl", "-lm"];
 
