@@ -538,6 +538,22 @@ bool advanceai_error_refuses_account(const struct advanceai_error *error);
 bool advanceai_error_faults_the_request(const struct advanceai_error *error);
 
 /*
+ Makes an error object for a refusal a wrapper makes itself, before calling the library (a
+ string with an embedded NUL byte, a negative duration, a setter's status that came
+ without an error object), so that it carries the answers the library gives its own
+ refusals and the wrapper decides nothing: not retryable, not processed, safe to resend,
+ not the account's fault; the request's fault unless the configuration was refused.
+
+ `status` must be `ADVANCEAI_STATUS_INVALID_INPUT`, `_NULL_PARAMETER`, `_INVALID_UTF8` or
+ `_CONFIG_ERROR`; any other value returns `ADVANCEAI_STATUS_INVALID_INPUT` and writes
+ nothing. `message` NULL: the status's own message. On success writes the object to
+ `out`; free it with `advanceai_error_free`.
+ */
+advanceai_status advanceai_error_new(uint32_t status,
+                                     const char *message,
+                                     struct advanceai_error **out);
+
+/*
  Frees a Get Result answer; NULL is a no-op.
  */
 void advanceai_get_result_free(struct advanceai_get_result *result);

@@ -7,10 +7,6 @@
  * No request reaches the network: every call here fails before sending. */
 #include "check.h"
 
-/* A pointer no call may write over: checked after each failing call. */
-static double sentinel_storage;
-#define SENTINEL ((void *)&sentinel_storage)
-
 static const char BAD[] = "bad-\xff-utf8";
 
 /* An error of the C boundary itself: nothing was sent, so resending cannot bill twice,

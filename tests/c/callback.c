@@ -4,10 +4,6 @@
  * Needs no server. */
 #include "check.h"
 
-/* A pointer no call may write over: checked after each failing call. */
-static double sentinel_storage;
-#define SENTINEL ((void *)&sentinel_storage)
-
 /* Parses from a heap copy of exactly `text`'s bytes, without a NUL after them, so that
  * valgrind and ASan catch any read past `len`. */
 static advanceai_status parse(const char *text, advanceai_callback **out,

@@ -293,4 +293,11 @@ static inline int sandbox_complete(const char *base_url, const char *signature_i
     return ok;
 }
 
+/* A pointer no call may write over: checked after each failing call. */
+static inline void *sentinel(void) {
+    static double storage;
+    return &storage;
+}
+#define SENTINEL (sentinel())
+
 #endif /* ADVANCEAI_TEST_CHECK_H */

@@ -5,10 +5,6 @@
  * submissionCompleted), and an empty signatureId refused before sending. */
 #include "check.h"
 
-/* A pointer no call may write over: checked after each failing call. */
-static double sentinel_storage;
-#define SENTINEL ((void *)&sentinel_storage)
-
 /* A new H5 transaction for a BVN flow; its signatureId in `out` (empty on failure). */
 static void new_transaction(advanceai_client *client, char *out, size_t size) {
     advanceai_url_request *request = NULL;

@@ -77,10 +77,49 @@ static void messages(void) {
     CHECK(streq(advanceai_status_message(STATUS_COUNT), "unknown status"));
 }
 
+/* advanceai_error_new: a wrapper's own refusal carries the library's verdict. */
+static void refusal_objects(void) {
+    static const advanceai_status refused_arguments[] = {ADVANCEAI_STATUS_INVALID_INPUT,
+                                                         ADVANCEAI_STATUS_NULL_PARAMETER,
+                                                         ADVANCEAI_STATUS_INVALID_UTF8};
+    advanceai_error *err = SENTINEL;
+    size_t i;
+    for (i = 0; i < sizeof refused_arguments / sizeof refused_arguments[0]; i++) {
+        err = NULL;
+        CHECK(advanceai_error_new(refused_arguments[i], "userId contains a NUL byte", &err) ==
+              ADVANCEAI_STATUS_OK);
+        CHECK(advanceai_error_kind(err) == refused_arguments[i]);
+        CHECK(streq(advanceai_error_message(err), "userId contains a NUL byte"));
+        CHECK(advanceai_error_code(err) == NULL && advanceai_error_transaction_id(err) == NULL);
+        CHECK(!advanceai_error_retryable(err) && !advanceai_error_may_have_been_processed(err));
+        CHECK(!advanceai_error_refuses_account(err));
+        CHECK(advanceai_error_safe_to_resend(err) && advanceai_error_faults_the_request(err));
+        advanceai_error_free(err);
+    }
+    err = NULL;
+    CHECK(advanceai_error_new(ADVANCEAI_STATUS_CONFIG_ERROR, NULL, &err) == ADVANCEAI_STATUS_OK);
+    CHECK(streq(advanceai_error_message(err),
+                advanceai_status_message(ADVANCEAI_STATUS_CONFIG_ERROR)));
+    CHECK(!advanceai_error_faults_the_request(err) && advanceai_error_safe_to_resend(err));
+    advanceai_error_free(err);
+
+    /* Only refusals can be made; nothing is written otherwise. */
+    err = SENTINEL;
+    CHECK(advanceai_error_new(ADVANCEAI_STATUS_API_ERROR, "x", &err) ==
+          ADVANCEAI_STATUS_INVALID_INPUT);
+    CHECK(advanceai_error_new(STATUS_COUNT, "x", &err) == ADVANCEAI_STATUS_INVALID_INPUT);
+    CHECK(advanceai_error_new(ADVANCEAI_STATUS_INVALID_INPUT, "\xff", &err) ==
+          ADVANCEAI_STATUS_INVALID_UTF8);
+    CHECK(err == SENTINEL);
+    CHECK(advanceai_error_new(ADVANCEAI_STATUS_INVALID_INPUT, "x", NULL) ==
+          ADVANCEAI_STATUS_NULL_PARAMETER);
+}
+
 int main(int argc, char **argv) {
     test_start(argc, argv);
     names();
     name_of_an_error();
     messages();
+    refusal_objects();
     return test_finish("status");
 }

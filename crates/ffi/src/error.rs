@@ -8,7 +8,7 @@
 use std::ffi::{CString, c_char};
 use std::ptr;
 
-use advanceai_transport::{Disposition, Error, Idempotency, Operation};
+use advanceai_transport::{Disposition, Error, ErrorKind, Idempotency, Operation};
 
 use crate::ffi::{BoxCastable, free_box, to_boxed_mut_ptr};
 use crate::marshal::c_string;
@@ -21,8 +21,9 @@ use crate::status::advanceai_status;
 /// the values.
 pub struct advanceai_error {
     status: advanceai_status,
-    /// The transport's verdict; `None` for an error of the C boundary itself.
-    disposition: Option<Disposition>,
+    /// The transport's verdict (for an error of the C boundary itself, its verdict on a
+    /// call refused before anything was sent).
+    disposition: Disposition,
     code: Option<CString>,
     message: CString,
     transaction_id: Option<CString>,
@@ -35,9 +36,15 @@ impl advanceai_error {
     /// An error of the C boundary itself (a NULL argument, a string that is not UTF-8): the
     /// call was refused before anything was built or sent.
     pub(crate) fn boundary(status: advanceai_status, message: &str) -> Self {
+        Self::refused(status, ErrorKind::InvalidInput, message)
+    }
+
+    /// A call refused before anything was sent, reported as `status`, with the transport's
+    /// verdict on such a refusal of `kind` (a refused argument, or a refused configuration).
+    fn refused(status: advanceai_status, kind: ErrorKind, message: &str) -> Self {
         Self {
             status,
-            disposition: None,
+            disposition: Disposition::refused_before_sending(kind),
             code: None,
             message: c_string(message),
             transaction_id: None,
@@ -56,7 +63,7 @@ impl advanceai_error {
         let disposition = error.disposition(idempotency);
         Self {
             status: disposition.kind.into(),
-            disposition: Some(disposition),
+            disposition,
             code: error.code().map(|code| c_string(code.as_str())),
             message: c_string(&error.to_string()),
             transaction_id: error.transaction_id().map(c_string),
@@ -64,9 +71,9 @@ impl advanceai_error {
         }
     }
 
-    /// A flag of the verdict; `boundary` for an error of the C boundary.
-    fn verdict(&self, flag: fn(&Disposition) -> bool, boundary: bool) -> bool {
-        self.disposition.as_ref().map_or(boundary, flag)
+    /// A flag of the verdict.
+    fn verdict(&self, flag: fn(&Disposition) -> bool) -> bool {
+        flag(&self.disposition)
     }
 }
 
@@ -132,7 +139,7 @@ pub extern "C" fn advanceai_error_http_status(error: *const advanceai_error) -> 
 /// of the C boundary (NULL argument, invalid UTF-8).
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_retryable(error: *const advanceai_error) -> bool {
-    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.retryable, false) }
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.retryable) }
 }
 
 /// Whether the server may have processed (and billed) the request: false only when it
@@ -140,7 +147,7 @@ pub extern "C" fn advanceai_error_retryable(error: *const advanceai_error) -> bo
 /// proves a refusal before any work, an error of the C boundary). False for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_may_have_been_processed(error: *const advanceai_error) -> bool {
-    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.may_have_been_processed, false) }
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.may_have_been_processed) }
 }
 
 /// Whether sending the same request again cannot bill twice: the call is idempotent (Get
@@ -149,7 +156,7 @@ pub extern "C" fn advanceai_error_may_have_been_processed(error: *const advancea
 /// boundary (nothing was sent); false for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_safe_to_resend(error: *const advanceai_error) -> bool {
-    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.safe_to_resend, true) }
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.safe_to_resend) }
 }
 
 /// Whether the failure refuses the whole account (wrong keys, no balance, quota, disabled
@@ -157,7 +164,7 @@ pub extern "C" fn advanceai_error_safe_to_resend(error: *const advanceai_error) 
 /// False for NULL and for errors of the C boundary.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_refuses_account(error: *const advanceai_error) -> bool {
-    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.refuses_account, false) }
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.refuses_account) }
 }
 
 /// Whether the request itself is wrong (a local refusal, `PARAMETER_ERROR`, an unknown
@@ -165,7 +172,49 @@ pub extern "C" fn advanceai_error_refuses_account(error: *const advanceai_error)
 /// False for NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_error_faults_the_request(error: *const advanceai_error) -> bool {
-    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.faults_the_request, true) }
+    ffi_panic_boundary! { try_ref_from_ptr!(error).verdict(|d| d.faults_the_request) }
+}
+
+/// Makes an error object for a refusal a wrapper makes itself, before calling the library (a
+/// string with an embedded NUL byte, a negative duration, a setter's status that came
+/// without an error object), so that it carries the answers the library gives its own
+/// refusals and the wrapper decides nothing: not retryable, not processed, safe to resend,
+/// not the account's fault; the request's fault unless the configuration was refused.
+///
+/// `status` must be `ADVANCEAI_STATUS_INVALID_INPUT`, `_NULL_PARAMETER`, `_INVALID_UTF8` or
+/// `_CONFIG_ERROR`; any other value returns `ADVANCEAI_STATUS_INVALID_INPUT` and writes
+/// nothing. `message` NULL: the status's own message. On success writes the object to
+/// `out`; free it with `advanceai_error_free`.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_error_new(
+    status: u32,
+    message: *const c_char,
+    out: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        if out.is_null() {
+            return advanceai_status::ADVANCEAI_STATUS_NULL_PARAMETER;
+        }
+        let Ok(status) = advanceai_status::try_from(status) else {
+            return advanceai_status::ADVANCEAI_STATUS_INVALID_INPUT;
+        };
+        let kind = match status {
+            advanceai_status::ADVANCEAI_STATUS_INVALID_INPUT
+            | advanceai_status::ADVANCEAI_STATUS_NULL_PARAMETER
+            | advanceai_status::ADVANCEAI_STATUS_INVALID_UTF8 => ErrorKind::InvalidInput,
+            advanceai_status::ADVANCEAI_STATUS_CONFIG_ERROR => ErrorKind::Config,
+            _ => return advanceai_status::ADVANCEAI_STATUS_INVALID_INPUT,
+        };
+        let message = match crate::marshal::arg_opt_str(message, "message", ptr::null_mut()) {
+            Ok(Some(message)) => message.to_owned(),
+            Ok(None) => status.text().to_string_lossy().into_owned(),
+            Err(status) => return status,
+        };
+        let error = advanceai_error::refused(status, kind, &message);
+        // SAFETY: checked non-NULL; the caller gives a writable `advanceai_error *` slot.
+        unsafe { *out = to_boxed_mut_ptr(error) };
+        advanceai_status::ADVANCEAI_STATUS_OK
+    }
 }
 
 #[cfg(test)]
@@ -231,5 +280,81 @@ mod tests {
         assert!(advanceai_error_refuses_account(&no_balance));
         assert_eq!(advanceai_error_http_status(&no_balance), 0);
         assert!(!advanceai_error_transaction_id(&no_balance).is_null());
+    }
+
+    /// A wrapper's own refusal gets the library's answers through advanceai_error_new.
+    #[test]
+    fn a_wrappers_refusal_reads_the_librarys_verdict() {
+        use advanceai_status as S;
+        let refusal = |status: S, message: &[u8]| {
+            let mut out = ptr::null_mut();
+            let code = advanceai_error_new(status as u32, message.as_ptr().cast(), &mut out);
+            assert_eq!(code, S::ADVANCEAI_STATUS_OK);
+            out
+        };
+        for status in [
+            S::ADVANCEAI_STATUS_INVALID_INPUT,
+            S::ADVANCEAI_STATUS_NULL_PARAMETER,
+            S::ADVANCEAI_STATUS_INVALID_UTF8,
+        ] {
+            let e = refusal(status, b"userId contains a NUL byte\0");
+            let expected = Error::InvalidInput(advanceai_transport::InvalidRequest::UserIdMissing)
+                .disposition(Idempotency::Billable);
+            assert_eq!(advanceai_error_kind(e), status);
+            assert!(advanceai_error_safe_to_resend(e) && advanceai_error_faults_the_request(e));
+            assert_eq!(advanceai_error_retryable(e), expected.retryable);
+            assert!(!advanceai_error_may_have_been_processed(e));
+            assert!(!advanceai_error_refuses_account(e));
+            advanceai_error_free(e);
+        }
+        let config = refusal(S::ADVANCEAI_STATUS_CONFIG_ERROR, b"bad\0");
+        assert!(!advanceai_error_faults_the_request(config));
+        assert!(advanceai_error_safe_to_resend(config));
+        advanceai_error_free(config);
+        // NULL message: the status's own text.
+        let mut out = ptr::null_mut();
+        assert_eq!(
+            advanceai_error_new(
+                S::ADVANCEAI_STATUS_CONFIG_ERROR as u32,
+                ptr::null(),
+                &mut out
+            ),
+            S::ADVANCEAI_STATUS_OK
+        );
+        // SAFETY: owned by `out`, alive.
+        let text = unsafe { std::ffi::CStr::from_ptr(advanceai_error_message(out)) };
+        assert_eq!(text, S::ADVANCEAI_STATUS_CONFIG_ERROR.text());
+        advanceai_error_free(out);
+        // Only refusals can be made; NULL out is refused.
+        let mut none = ptr::null_mut();
+        for status in [
+            S::ADVANCEAI_STATUS_API_ERROR as u32,
+            S::ADVANCEAI_STATUS_OK as u32,
+            999,
+        ] {
+            assert_eq!(
+                advanceai_error_new(status, ptr::null(), &mut none),
+                S::ADVANCEAI_STATUS_INVALID_INPUT
+            );
+            assert!(none.is_null());
+        }
+        assert_eq!(
+            advanceai_error_new(
+                S::ADVANCEAI_STATUS_INVALID_INPUT as u32,
+                ptr::null(),
+                ptr::null_mut()
+            ),
+            S::ADVANCEAI_STATUS_NULL_PARAMETER
+        );
+        let bad_utf8 = b"\xff\0";
+        assert_eq!(
+            advanceai_error_new(
+                S::ADVANCEAI_STATUS_INVALID_INPUT as u32,
+                bad_utf8.as_ptr().cast(),
+                &mut none
+            ),
+            S::ADVANCEAI_STATUS_INVALID_UTF8
+        );
+        assert!(none.is_null());
     }
 }

@@ -108,6 +108,27 @@ pub struct Disposition {
     pub faults_the_request: bool,
 }
 
+impl Disposition {
+    /// The verdict on a call refused before anything was built or sent: a local refusal
+    /// ([`ErrorKind::InvalidInput`]) or a configuration error ([`ErrorKind::Config`]). Safe
+    /// to resend, not processed, not retried, not the account's fault; the request's fault
+    /// unless it was the configuration that was refused.
+    ///
+    /// The same answers for a refusal made above this crate (the C ABI's NULL arguments, a
+    /// binding's string with an embedded NUL), so that no layer writes them again.
+    pub fn refused_before_sending(kind: ErrorKind) -> Self {
+        Self {
+            kind,
+            client_retries: false,
+            retryable: false,
+            safe_to_resend: true,
+            may_have_been_processed: false,
+            refuses_account: false,
+            faults_the_request: kind != ErrorKind::Config,
+        }
+    }
+}
+
 impl Error {
     /// The stable kind of this failure.
     pub fn kind(&self) -> ErrorKind {
@@ -132,8 +153,12 @@ impl Error {
     /// The verdict on this failure for a call that is `idempotency` (read it from the
     /// operation: `GetResultRequest::DESCRIPTOR.idempotency`).
     pub fn disposition(&self, idempotency: Idempotency) -> Disposition {
-        if let Self::TokenUnavailable(token) = self {
-            return token_unavailable(token);
+        match self {
+            Self::TokenUnavailable(token) => return token_unavailable(token),
+            Self::InvalidInput(_) | Self::Config(_) => {
+                return Disposition::refused_before_sending(self.kind());
+            }
+            _ => {}
         }
         let may_have_been_processed = self.may_have_been_processed();
         let safe_to_resend = idempotency == Idempotency::Idempotent || !may_have_been_processed;
@@ -144,7 +169,6 @@ impl Error {
         };
         let (refuses_account, faults_the_request) = match self {
             Self::Api { code, .. } => (code.refuses_account(), code.faults_the_request()),
-            Self::InvalidInput(_) => (false, true),
             _ => (false, false),
         };
         Disposition {
