@@ -1,6 +1,7 @@
 package advanceai
 
 /*
+#include <stdlib.h>
 #include "advanceai.h"
 
 // Everything an error object holds, read in one cgo call.
@@ -33,6 +34,7 @@ import "C"
 import (
 	"errors"
 	"strings"
+	"unsafe"
 )
 
 // Error is the failure of a call. Its strings never hold a key, a token or person data.
@@ -132,15 +134,14 @@ var (
 var ErrClosed = errors.New("advanceai: the client is closed")
 
 // takeError copies the C error object into Go memory and frees it. A failing call that
-// wrote no error object (it always writes one today) still gives the status.
+// wrote no error object (the configuration setters give none) gets one made by C, so that
+// its answers are the library's too.
 func takeError(status C.advanceai_status, cerr *C.advanceai_error) *Error {
-	e := &Error{Kind: Status(status)}
 	if cerr == nil {
-		e.Message = e.Kind.Description()
-		e.setLocalVerdict()
-		return e
+		return localError(Status(status), Status(status).Description())
 	}
 	defer C.advanceai_error_free(cerr)
+	e := &Error{Kind: Status(status)}
 	var v C.aai_error_view
 	C.aai_read_error(cerr, &v)
 	e.Code = goString(v.code)
@@ -155,24 +156,18 @@ func takeError(status C.advanceai_status, cerr *C.advanceai_error) *Error {
 	return e
 }
 
-// localError is a refusal made by this package before calling C (nothing was sent).
+// localError is a refusal made by this package before calling C (nothing was sent). C
+// makes its error object (advanceai_error_new), so its verdict is the library's own answer
+// for such a refusal, not a rule written again here.
 func localError(kind Status, message string) *Error {
-	e := &Error{Kind: kind, Message: message}
-	e.setLocalVerdict()
-	return e
-}
-
-// setLocalVerdict gives an error without a C error object (a refusal made before anything
-// was sent) the answers the C library gives its own refusals: safe to resend, and the
-// request's fault when an argument was refused (INVALID_INPUT, NULL_PARAMETER,
-// INVALID_UTF8), not when the configuration was. Not retryable, not processed, not the
-// account's fault.
-func (e *Error) setLocalVerdict() {
-	e.SafeToResend = true
-	switch e.Kind {
-	case StatusInvalidInput, StatusNullParameter, StatusInvalidUTF8:
-		e.FaultsTheRequest = true
+	cmessage := C.CString(strings.ReplaceAll(message, "\x00", ""))
+	defer C.free(unsafe.Pointer(cmessage))
+	var cerr *C.advanceai_error
+	if C.advanceai_error_new(C.uint32_t(kind), cmessage, &cerr) != C.ADVANCEAI_STATUS_OK {
+		// Only refusals have a verdict made before sending; any other kind has none to give.
+		return &Error{Kind: kind, Message: message}
 	}
+	return takeError(C.advanceai_status(kind), cerr)
 }
 
 // goString copies a C string into Go memory; NULL is "".

@@ -7,6 +7,7 @@
 #include "error.hpp"
 
 #include <chrono>
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -36,17 +37,36 @@ inline std::optional<std::string> optional_string(const char* text) {
     return std::string(text);
 }
 
-/// An error without a C error object: a refusal made before anything was sent (by the
-/// wrapper, or by a configuration setter, which gives no error object). It answers as the
-/// C library answers its own refusals: safe to resend, and the request's fault when an
-/// argument was refused (InvalidInput, NullParameter, InvalidUtf8), not when the
-/// configuration was.
-inline Error local_error(Status kind, std::string message) {
+/// The Error of a C error object (which it takes over).
+inline Error from_c(Status kind, ErrorHandle error) {
+    const advanceai_error* e = error.get();
+    std::optional<std::string> message = optional_string(advanceai_error_message(e));
     Verdict verdict;
-    verdict.safe_to_resend = true;
-    verdict.faults_the_request = kind == Status::InvalidInput || kind == Status::NullParameter ||
-                                 kind == Status::InvalidUtf8;
-    return Error(kind, std::move(message), std::nullopt, std::nullopt, 0, verdict);
+    verdict.retryable = advanceai_error_retryable(e);
+    verdict.may_have_been_processed = advanceai_error_may_have_been_processed(e);
+    verdict.refuses_account = advanceai_error_refuses_account(e);
+    verdict.safe_to_resend = advanceai_error_safe_to_resend(e);
+    verdict.faults_the_request = advanceai_error_faults_the_request(e);
+    return Error(kind, message.value_or(std::string(status_message(kind))),
+                 optional_string(advanceai_error_code(e)),
+                 optional_string(advanceai_error_transaction_id(e)), advanceai_error_http_status(e),
+                 verdict);
+}
+
+/// An error without a C error object: a refusal made before anything was sent (by the
+/// wrapper, or by a configuration setter, which gives no error object). C makes its error
+/// object (advanceai_error_new), so its verdict is the library's own answer for such a
+/// refusal, not a rule written again here.
+inline Error local_error(Status kind, std::string message) {
+    // A C string ends at a NUL: the message is this wrapper's own text, never a value.
+    message.erase(std::remove(message.begin(), message.end(), '\0'), message.end());
+    advanceai_error* raw = nullptr;
+    if (advanceai_error_new(static_cast<std::uint32_t>(kind), message.c_str(), &raw) !=
+        ADVANCEAI_STATUS_OK) {
+        // Only refusals have a verdict made before sending; any other kind has none to give.
+        return Error(kind, std::move(message));
+    }
+    return from_c(kind, ErrorHandle(raw));
 }
 
 /// Throws the C error `raw` (taking it over) for a call that returned `status`; without an
@@ -61,18 +81,7 @@ inline Error local_error(Status kind, std::string message) {
         message += status_message(kind);
         throw local_error(kind, std::move(message));
     }
-    const advanceai_error* e = error.get();
-    std::optional<std::string> message = optional_string(advanceai_error_message(e));
-    Verdict verdict;
-    verdict.retryable = advanceai_error_retryable(e);
-    verdict.may_have_been_processed = advanceai_error_may_have_been_processed(e);
-    verdict.refuses_account = advanceai_error_refuses_account(e);
-    verdict.safe_to_resend = advanceai_error_safe_to_resend(e);
-    verdict.faults_the_request = advanceai_error_faults_the_request(e);
-    throw Error(kind, message.value_or(std::string(status_message(kind))),
-                optional_string(advanceai_error_code(e)),
-                optional_string(advanceai_error_transaction_id(e)), advanceai_error_http_status(e),
-                verdict);
+    throw from_c(kind, std::move(error));
 }
 
 /// Throws unless `status` is OK; frees `raw` in every case.
