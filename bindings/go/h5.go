@@ -151,26 +151,7 @@ func (c *Client) GenerateURL(r URLRequest) (*URLResult, error) {
 // result is a success with IsFinal false. An unknown id is an *Error of kind
 // StatusAPIError with Code "SIGNATURE_NOT_EXIST".
 func (c *Client) GetResult(signatureID string) (*GetResult, error) {
-	var strs cStrings
-	defer strs.free()
-	id, err := strs.add("signatureID", signatureID)
-	if err != nil {
-		return nil, err
-	}
-	ptr, err := c.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer c.release()
-	var out *C.advanceai_get_result
-	var cerr *C.advanceai_error
-	st := C.advanceai_client_get_result(ptr, id, &out, &cerr)
-	runtime.KeepAlive(c)
-	if st != C.ADVANCEAI_STATUS_OK {
-		return nil, takeError(st, cerr)
-	}
-	defer C.advanceai_get_result_free(out)
-	return getResultFromC(out), nil
+	return c.GetResultWith(GetResultRequest{SignatureID: signatureID})
 }
 
 // WaitOptions bound WaitForResult.
@@ -212,30 +193,7 @@ func (opts WaitOptions) toC() (cWait, error) {
 // an *Error of kind StatusResultPending (errors.Is(err, ErrResultPending)). It blocks the
 // goroutine (and an OS thread) meanwhile; Close waits for it.
 func (c *Client) WaitForResult(signatureID string, opts WaitOptions) (*GetResult, error) {
-	w, err := opts.toC()
-	if err != nil {
-		return nil, err
-	}
-	var strs cStrings
-	defer strs.free()
-	id, err := strs.add("signatureID", signatureID)
-	if err != nil {
-		return nil, err
-	}
-	ptr, err := c.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer c.release()
-	var out *C.advanceai_get_result
-	var cerr *C.advanceai_error
-	st := C.advanceai_client_wait_for_result(ptr, id, w.timeout, w.initial, w.max, &out, &cerr)
-	runtime.KeepAlive(c)
-	if st != C.ADVANCEAI_STATUS_OK {
-		return nil, takeError(st, cerr)
-	}
-	defer C.advanceai_get_result_free(out)
-	return getResultFromC(out), nil
+	return c.WaitForResultWith(GetResultRequest{SignatureID: signatureID}, opts)
 }
 
 // ParseGetResult parses a Get Result response body received by your own HTTP client, as
