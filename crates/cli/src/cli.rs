@@ -3,7 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use advanceai_core::SUPPORTED_ID_NUMBER_TYPES;
+use advanceai_core::{MARKETS, Market, Requirement};
 use clap::{Args, Parser, Subcommand};
 
 // No `Debug` on the argument types: they hold the keys and ID numbers, and nothing may
@@ -129,14 +129,14 @@ pub(crate) struct VerifyArgs {
     pub(crate) user_id: String,
 }
 
-/// `advanceai url`.
+/// `advanceai url`: Generate Non-Document Verification URL.
 #[derive(Args)]
 pub(crate) struct UrlArgs {
     /// ISO 3166-1 alpha-3 region of the user's ID.
-    #[arg(long, help = region_help())]
+    #[arg(long, help = market_region_help())]
     pub(crate) region: String,
     /// ID type.
-    #[arg(long, help = number_type_help())]
+    #[arg(long, help = market_number_type_help())]
     pub(crate) number_type: String,
     /// Your business id.
     #[arg(long)]
@@ -144,18 +144,34 @@ pub(crate) struct UrlArgs {
     /// Your id of the user.
     #[arg(long)]
     pub(crate) user_id: String,
-    /// Where the page sends the user after a pass.
+    /// Where the page sends the user after completing the flow.
     #[arg(long, value_name = "URL")]
     pub(crate) return_url: String,
-    /// Where the page sends the user otherwise.
+    /// Where the page sends the user when the flow is not completed.
     #[arg(long, value_name = "URL")]
     pub(crate) fail_return_url: String,
-    /// Where the vendor posts the result notification.
+    /// The ID number (numberValue); left out, the user types it on the page (SAID needs it).
+    #[arg(long)]
+    pub(crate) number: Option<String>,
+    /// The person's full name (fullName); NIK needs it.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) full_name: Option<String>,
+    /// The person's gender, sent as given (its values are not documented); DNI needs it with
+    /// --number.
+    #[arg(long)]
+    pub(crate) gender: Option<String>,
+    /// Where the vendor posts the result notification (http or https).
     #[arg(long, value_name = "URL")]
     pub(crate) callback_url: Option<String>,
     /// The page's language (en-US).
     #[arg(long)]
     pub(crate) language: Option<String>,
+    /// The page's colour scheme.
+    #[arg(long, value_name = "SCHEME", value_parser = ["light", "dark"])]
+    pub(crate) color_scheme: Option<String>,
+    /// Your business type for the user (bizCode), sent as given.
+    #[arg(long, value_name = "CODE")]
+    pub(crate) biz_code: Option<String>,
 }
 
 /// `advanceai result`.
@@ -187,18 +203,71 @@ pub(crate) struct BulkArgs {
     pub(crate) rate: Option<f64>,
 }
 
-/// `--region`'s help: the regions of core's ID-number table (`NGA`).
-fn region_help() -> String {
-    let mut regions: Vec<&str> = SUPPORTED_ID_NUMBER_TYPES.iter().map(|t| t.region).collect();
-    regions.dedup();
-    format!("ISO 3166-1 alpha-3 region ({})", regions.join(", "))
+/// The markets database verification accepts (NGA BVN / NIN).
+fn database_markets() -> impl Iterator<Item = &'static Market> {
+    MARKETS.iter().filter(|m| m.apis.database_verification)
 }
 
-/// `--number-type`'s help: the types of core's ID-number table (`BVN (NGA), NIN (NGA)`).
+/// The regions of `markets`, each once, in the table's order.
+fn regions(markets: impl Iterator<Item = &'static Market>) -> String {
+    let mut regions: Vec<&str> = markets.map(|m| m.region).collect();
+    regions.dedup();
+    regions.join(", ")
+}
+
+/// `verify --region`'s help: the regions of core's market table database verification
+/// accepts (`NGA`).
+fn region_help() -> String {
+    format!(
+        "ISO 3166-1 alpha-3 region ({})",
+        regions(database_markets())
+    )
+}
+
+/// `verify --number-type`'s help (`BVN (NGA, 11 ASCII digits)`).
 fn number_type_help() -> String {
-    let types: Vec<String> = SUPPORTED_ID_NUMBER_TYPES
+    let types: Vec<String> = database_markets()
+        .map(|m| {
+            format!(
+                "{} ({}, {} ASCII digits)",
+                m.number_type,
+                m.region,
+                m.describe_lengths()
+            )
+        })
+        .collect();
+    format!("ID type: {}", types.join("; "))
+}
+
+/// `url --region`'s help: every market's region.
+fn market_region_help() -> String {
+    format!("ISO 3166-1 alpha-3 region ({})", regions(MARKETS.iter()))
+}
+
+/// `url --number-type`'s help: every market's type, its length and the fields it needs
+/// (`NIK (IDN, 16 digits, --full-name required)`).
+fn market_number_type_help() -> String {
+    let types: Vec<String> = MARKETS
         .iter()
-        .map(|t| format!("{} ({}, {})", t.number_type, t.region, t.format.describe()))
+        .map(|m| {
+            let mut needs = Vec::new();
+            if m.number_value == Requirement::Required {
+                needs.push(", --number required");
+            }
+            if m.full_name == Requirement::Required {
+                needs.push(", --full-name required");
+            }
+            if m.gender == Requirement::RequiredWithNumber {
+                needs.push(", --gender required with --number");
+            }
+            format!(
+                "{} ({}, {} digits{})",
+                m.number_type,
+                m.region,
+                m.describe_lengths(),
+                needs.concat()
+            )
+        })
         .collect();
     format!("ID type: {}", types.join("; "))
 }
@@ -236,11 +305,29 @@ mod tests {
         let mut command = Cli::command();
         let verify = command.find_subcommand_mut("verify").unwrap();
         let help = verify.render_long_help().to_string();
-        for row in SUPPORTED_ID_NUMBER_TYPES {
+        for row in advanceai_core::SUPPORTED_ID_NUMBER_TYPES {
             assert!(help.contains(row.number_type), "{help}");
             assert!(help.contains(row.region), "{help}");
         }
         assert!(help.contains("BVN (NGA, 11 ASCII digits)"), "{help}");
+        assert!(
+            !help.contains("NIK"),
+            "database verification is NGA only: {help}"
+        );
+        let url = command.find_subcommand_mut("url").unwrap();
+        let help = url.render_long_help().to_string();
+        for market in MARKETS {
+            assert!(help.contains(market.number_type), "{help}");
+            assert!(help.contains(market.region), "{help}");
+        }
+        assert!(
+            help.contains("NIK (IDN, 16 digits, --full-name required)"),
+            "{help}"
+        );
+        assert!(
+            help.contains("DNI (ARG, 7 or 8 digits, --gender required with --number)"),
+            "{help}"
+        );
     }
 
     #[test]

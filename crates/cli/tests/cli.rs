@@ -428,6 +428,80 @@ fn validation_error_exits_2_with_the_servers_message() {
     );
 }
 
+/// `url` in one market: the common arguments with `region` and `numberType` replaced.
+fn market_url_args(region: &str, number_type: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = url_args("order-market");
+    args[2] = region.to_owned();
+    args[4] = number_type.to_owned();
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
+    args
+}
+
+#[test]
+fn url_market_rules_exit_2_with_the_servers_message_and_send_nothing() {
+    let sandbox = start();
+    for (region, number_type, extra, message) in [
+        ("IDN", "NIK", &[][..], "Parameter should not be empty"),
+        (
+            "ARG",
+            "DNI",
+            &["--number", "12345678"][..],
+            "Parameter should not be empty",
+        ),
+        ("ZAF", "SAID", &[][..], "Parameter should not be empty"),
+        (
+            "NGA",
+            "NIN",
+            &["--number", "1234567890"][..],
+            "Number is invalid format",
+        ),
+        ("IDN", "BVN", &[][..], "Region is wrong"),
+    ] {
+        let json = run_json(
+            against(&sandbox).args(market_url_args(region, number_type, extra)),
+            2,
+        );
+        let shown = json["error"]["message"].as_str().unwrap();
+        assert!(shown.contains(message), "{number_type}: {json}");
+        assert_eq!(json["error"]["code"], "PARAMETER_ERROR", "{json}");
+        // The number never shows in the error.
+        assert!(!json.to_string().contains("1234567890"), "{json}");
+    }
+    assert_eq!(
+        sandbox.request_count(advanceai_core::Endpoint::GenerateUrl),
+        0
+    );
+    // The same markets, complete, are sent.
+    for (region, number_type, extra) in [
+        ("IDN", "NIK", &["--full-name", "Rina Wijaya"][..]),
+        (
+            "ARG",
+            "DNI",
+            &["--number", "12345678", "--gender", "FEMALE"][..],
+        ),
+        (
+            "ZAF",
+            "SAID",
+            &["--number", "8001015009087", "--color-scheme", "dark"][..],
+        ),
+        (
+            "BRA",
+            "CPF",
+            &["--number", "078.734.383-84", "--biz-code", "WhiteCard"][..],
+        ),
+    ] {
+        let json = run_json(
+            against(&sandbox).args(market_url_args(region, number_type, extra)),
+            0,
+        );
+        assert!(json["signatureId"].is_string(), "{json}");
+    }
+    assert_eq!(
+        sandbox.request_count(advanceai_core::Endpoint::GenerateUrl),
+        4
+    );
+}
+
 #[test]
 fn faults_map_to_exit_codes() {
     let sandbox = start();

@@ -6,7 +6,8 @@
 pub enum Endpoint {
     /// `POST /openapi/auth/ticket/v1/generate-token`.
     Token,
-    /// `POST /intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-url`.
+    /// `POST /intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-non-document-verification-url`
+    /// (the Non-Document Verification page; not the older document-based `generate-url`).
     GenerateUrl,
     /// `POST /intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result`.
     GetResult,
@@ -47,7 +48,7 @@ impl Endpoint {
             Self::GenerateUrl => Descriptor {
                 name: "generate_url",
                 method: Method::Post,
-                path: h5!("/generate-url"),
+                path: h5!("/generate-non-document-verification-url"),
                 idempotency: Idempotency::Billable,
                 needs_token: true,
             },

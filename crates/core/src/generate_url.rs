@@ -1,17 +1,20 @@
-//! H5 Generate URL: the request that creates a transaction and its hosted page.
+//! H5 Generate Non-Document Verification URL: the request that creates a transaction and
+//! its hosted page.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::market::{MARKETS, Market, Requirement};
 use crate::validate::{NUMBER_TYPE_MAX_LEN, check_ids, check_url, exceeds};
 use crate::verification::string_or_null;
-use crate::{EpochMillis, InvalidRequest};
+use crate::{EpochMillis, InvalidRequest, Pii};
 
-/// The body of `POST .../idvs-h5/ekyc/v1/generate-url`.
+/// The body of `POST .../idvs-h5/ekyc/v1/generate-non-document-verification-url`: the
+/// Non-Document Verification H5 page for one market ([`crate::MARKETS`]).
 ///
 /// ```
-/// use advanceai_core::GenerateUrlRequest;
+/// use advanceai_core::{GenerateUrlRequest, InvalidRequest, Pii};
 ///
 /// let mut request = GenerateUrlRequest::new(
 ///     "order-1", "user-1", "NGA", "https://example.com/ok", "https://example.com/fail",
@@ -19,10 +22,22 @@ use crate::{EpochMillis, InvalidRequest};
 /// request.number_type = Some("BVN".into());
 /// request.callback_url = Some("https://example.com/hook?auth=abc".into());
 /// assert_eq!(request.validate(), Ok(()));
+///
+/// // Each market's rules: a NIK needs the full name, a DNI number its gender.
+/// request.region = "IDN".into();
+/// request.number_type = Some("NIK".into());
+/// assert_eq!(request.validate(), Err(InvalidRequest::FullNameMissing));
+/// request.full_name = Some(Pii::new("Rina Wijaya"));
+/// request.number_value = Some(Pii::new("317123456789"));
+/// assert_eq!(request.validate().unwrap_err().message(), "Number is invalid format");
 /// ```
 ///
-/// `Debug` hides the query string and fragment of every URL: the vendor's callback is
-/// unsigned, so callers put an authorization token in `callbackUrl`'s query string.
+/// `Debug` hides `numberValue` and `fullName` (personal data) and the query string and
+/// fragment of every URL: the vendor's callback is unsigned, so callers put an
+/// authorization token in `callbackUrl`'s query string.
+///
+/// There is no `productLevel`: no version of the vendor's Non-Doc page has one (it belongs
+/// to the Document Verification, eKYC, Liveness and Face Authentication pages).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
@@ -33,31 +48,53 @@ pub struct GenerateUrlRequest {
     /// Your user id; 1 to 200 UTF-16 units.
     #[serde(deserialize_with = "string_or_null")]
     pub user_id: String,
-    /// ISO 3166-1 alpha-3 region of the user's ID.
+    /// ISO 3166-1 alpha-3 region of the user's ID: a region of [`crate::MARKETS`].
     #[serde(deserialize_with = "string_or_null")]
     pub region: String,
-    /// The ID type for flows without a document photo (`BVN`).
+    /// The ID type, paired with `region` in [`crate::MARKETS`] (`BVN`, `NIN`, `NIK`, `CPF`,
+    /// `DNI`, `SAID`; not Get Result's `NG_BVN`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
-    /// Where the page sends the user after a pass: `https://` or an app scheme.
+    /// The ID number; left out, the user types it on the page (SAID requires it). Its
+    /// length in digits is checked per market.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_value: Option<Pii>,
+    /// The person's full name; required for NIK (Get Result echoes it back).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<Pii>,
+    /// The person's gender; DNI requires it with a `numberValue`. The vendor does not
+    /// document its values, so any text is sent as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// Where the page sends the user after completing the flow: `https://` or an app
+    /// scheme (`myapp://`).
     #[serde(deserialize_with = "string_or_null")]
     pub return_url: String,
-    /// Where the page sends the user otherwise.
+    /// Where the page sends the user when the flow is not completed.
     #[serde(deserialize_with = "string_or_null")]
     pub fail_return_url: String,
     /// Where the vendor posts a [`crate::CallbackNotification`]; `http` or `https` only. The
     /// callback is unsigned: put an authorization token in its query string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
-    /// The page's language (`en-US`).
+    /// The page's language (`en-US`); an unmatched language falls back to the browser's,
+    /// then English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The page's colour scheme.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefers_color_scheme: Option<ColorScheme>,
-    /// The product tier.
+    /// `ignoreFailWhenJump` (the vendor's example sends `false`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub product_level: Option<ProductLevel>,
+    pub ignore_fail_when_jump: Option<bool>,
+    /// Your business type for this user (the vendor's example: `WhiteCard`). Not checked:
+    /// the 32 letters-and-digits limit is a sibling product's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biz_code: Option<String>,
+    /// Whether the page may be embedded in an iframe; `false` redirects to `returnUrl` /
+    /// `failReturnUrl` instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iframe_enabled: Option<bool>,
 }
 
 impl GenerateUrlRequest {
@@ -79,33 +116,88 @@ impl GenerateUrlRequest {
         }
     }
 
-    /// Checks the documented limits, in field order: `bizId`, `userId` (as for database
-    /// verification), `region`, `numberType`, `returnUrl`, `failReturnUrl`, `callbackUrl`.
+    /// The market of this request's `region` and `numberType`, when the table has it
+    /// (`numberType` matched in any ASCII case).
+    pub fn market(&self) -> Option<&'static Market> {
+        let number_type = self.number_type.as_deref()?;
+        MARKETS
+            .iter()
+            .find(|m| m.region == self.region && m.number_type.eq_ignore_ascii_case(number_type))
+    }
+
+    /// Checks the request against the vendor's rules and returns the first one broken.
     ///
-    /// The H5 flow serves more markets than database verification, and the vendor does not
-    /// publish their list, so `region` is checked for ISO alpha-3 shape (three uppercase
-    /// ASCII letters) only, and a given `numberType` for being non-empty and at most 30
-    /// units. Return URLs may use any scheme (`https://`, `myapp://`, and `http://` for
-    /// local testing): the vendor's wording ("https or an app scheme") does not say plain
-    /// `http` is refused, and refusing what the server accepts would block callers.
+    /// The order (the server's is not documented): `bizId`, `userId` (the limits of
+    /// database verification, on the same path family); `region`, one of
+    /// [`crate::MARKETS`]; `numberType`, non-empty, at most 30 units, a type of the table,
+    /// and the type of this region (else `Region is wrong`, as the vendor pairs them);
+    /// `numberValue`, required for SAID, and when given its market's length in digits;
+    /// `fullName` for NIK; `gender` with a DNI `numberValue`; `prefersColorScheme`;
+    /// `returnUrl`, `failReturnUrl`, `callbackUrl`.
+    ///
+    /// Where the vendor is silent nothing is refused: `numberType` may be left out (the
+    /// user picks on the page) and is matched in any case; an empty `numberValue`,
+    /// `fullName` or `gender` counts as left out; characters other than digits in
+    /// `numberValue` are left to the server; `gender`, `language` and `bizCode` are sent
+    /// as given; a field a market does not use ("—") is sent, not refused.
+    ///
+    /// Return URLs may use any scheme (`https://`, `myapp://`, and `http://` for local
+    /// testing) but not `javascript`, `data`, `file`, `about`, `blob` or `intent`, and need
+    /// a host; `callbackUrl` is `http` or `https` only.
     pub fn validate(&self) -> Result<(), InvalidRequest> {
         check_ids(&self.biz_id, &self.user_id)?;
-        if !is_alpha3(&self.region) {
+        if !Market::is_region(&self.region) {
             return Err(InvalidRequest::RegionInvalid);
         }
         if let Some(number_type) = &self.number_type {
             if number_type.is_empty() {
                 return Err(InvalidRequest::NumberTypeEmpty);
             }
-            if exceeds(number_type, NUMBER_TYPE_MAX_LEN) {
+            if exceeds(number_type, NUMBER_TYPE_MAX_LEN)
+                || Market::by_number_type_any_case(number_type).is_none()
+            {
                 return Err(InvalidRequest::NumberTypeInvalid);
             }
+            let market = self.market().ok_or(InvalidRequest::RegionInvalid)?;
+            self.check_person(market)?;
+        }
+        if let Some(ColorScheme::Unknown(_)) = self.prefers_color_scheme {
+            return Err(InvalidRequest::ColorSchemeInvalid);
         }
         check_url(Some(&self.return_url), true, false).map_err(InvalidRequest::ReturnUrl)?;
         check_url(Some(&self.fail_return_url), true, false)
             .map_err(InvalidRequest::FailReturnUrl)?;
         check_url(self.callback_url.as_deref(), false, true)
             .map_err(InvalidRequest::CallbackUrl)?;
+        Ok(())
+    }
+
+    /// `numberValue`, `fullName` and `gender` by the market's rules.
+    fn check_person(&self, market: &Market) -> Result<(), InvalidRequest> {
+        let given = |value: Option<&str>| value.is_some_and(|v| !v.is_empty());
+        let number = self.number_value.as_ref().map(Pii::expose);
+        let has_number = given(number);
+        if market.number_value == Requirement::Required && !has_number {
+            return Err(InvalidRequest::NumberValueMissing);
+        }
+        if let Some(number) = number.filter(|n| !n.is_empty()) {
+            if !market.accepts_number(number) {
+                return Err(InvalidRequest::NumberValueFormat);
+            }
+        }
+        if market.full_name == Requirement::Required
+            && !given(self.full_name.as_ref().map(Pii::expose))
+        {
+            return Err(InvalidRequest::FullNameMissing);
+        }
+        let gender_needed = match market.gender {
+            Requirement::Required => true,
+            Requirement::RequiredWithNumber => has_number,
+            _ => false,
+        };
+        if gender_needed && !given(self.gender.as_deref()) {
+            return Err(InvalidRequest::GenderMissing);
+        }
         Ok(())
     }
 
@@ -123,6 +215,9 @@ impl fmt::Debug for GenerateUrlRequest {
             .field("user_id", &self.user_id)
             .field("region", &self.region)
             .field("number_type", &self.number_type)
+            .field("number_value", &self.number_value)
+            .field("full_name", &self.full_name)
+            .field("gender", &self.gender)
             .field("return_url", &without_query(&self.return_url))
             .field("fail_return_url", &without_query(&self.fail_return_url))
             .field(
@@ -131,7 +226,9 @@ impl fmt::Debug for GenerateUrlRequest {
             )
             .field("language", &self.language)
             .field("prefers_color_scheme", &self.prefers_color_scheme)
-            .field("product_level", &self.product_level)
+            .field("ignore_fail_when_jump", &self.ignore_fail_when_jump)
+            .field("biz_code", &self.biz_code)
+            .field("iframe_enabled", &self.iframe_enabled)
             .finish()
     }
 }
@@ -144,10 +241,6 @@ fn without_query(url: &str) -> String {
     }
 }
 
-fn is_alpha3(region: &str) -> bool {
-    region.len() == 3 && region.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 wire_enum! {
     /// `prefersColorScheme` of the H5 page.
     pub enum ColorScheme {
@@ -155,18 +248,6 @@ wire_enum! {
         Light = "light",
         /// Dark.
         Dark = "dark",
-    }
-}
-
-wire_enum! {
-    /// `productLevel`: the product tier of the H5 flow.
-    pub enum ProductLevel {
-        /// Standard.
-        Standard = "STANDARD",
-        /// Advanced.
-        Advanced = "ADVANCED",
-        /// Pro.
-        Pro = "PRO",
     }
 }
 
@@ -186,134 +267,4 @@ wire_record! {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::UrlProblem;
-
-    fn request() -> GenerateUrlRequest {
-        let mut request = GenerateUrlRequest::new(
-            "order-1",
-            "user-1",
-            "NGA",
-            "https://example.com/ok",
-            "myapp://verification/failed",
-        );
-        request.number_type = Some("BVN".into());
-        request
-    }
-
-    fn refusal(edit: impl FnOnce(&mut GenerateUrlRequest)) -> InvalidRequest {
-        let mut request = request();
-        edit(&mut request);
-        request.validate().unwrap_err()
-    }
-
-    #[test]
-    fn generate_url_limits() {
-        assert_eq!(request().validate(), Ok(()));
-        assert_eq!(refusal(|r| r.biz_id.clear()), InvalidRequest::BizIdMissing);
-        assert_eq!(
-            refusal(|r| r.region = "ng".into()),
-            InvalidRequest::RegionInvalid
-        );
-        assert_eq!(
-            refusal(|r| r.region = "Nga".into()),
-            InvalidRequest::RegionInvalid
-        );
-        assert_eq!(
-            refusal(|r| r.number_type = Some(String::new())),
-            InvalidRequest::NumberTypeEmpty
-        );
-        assert_eq!(
-            refusal(|r| r.number_type = Some("X".repeat(31))),
-            InvalidRequest::NumberTypeInvalid
-        );
-        assert_eq!(
-            refusal(|r| r.return_url.clear()),
-            InvalidRequest::ReturnUrl(UrlProblem::Missing)
-        );
-        assert_eq!(
-            refusal(|r| r.return_url = format!("https://example.com/{}", "a".repeat(2029))),
-            InvalidRequest::ReturnUrl(UrlProblem::TooLong)
-        );
-        assert_eq!(
-            refusal(|r| r.return_url = "/relative/path".into()),
-            InvalidRequest::ReturnUrl(UrlProblem::Malformed)
-        );
-        assert_eq!(
-            refusal(|r| r.fail_return_url.clear()),
-            InvalidRequest::FailReturnUrl(UrlProblem::Missing)
-        );
-        assert_eq!(
-            refusal(|r| r.callback_url = Some("ftp://example.com/hook".into())),
-            InvalidRequest::CallbackUrl(UrlProblem::SchemeNotAllowed)
-        );
-        assert_eq!(
-            refusal(|r| r.callback_url = Some("myapp://hook".into())),
-            InvalidRequest::CallbackUrl(UrlProblem::SchemeNotAllowed)
-        );
-        assert_eq!(
-            refusal(|r| r.callback_url = Some("https://".into())),
-            InvalidRequest::CallbackUrl(UrlProblem::Malformed)
-        );
-        for sloppy in [
-            " https://example.com/ok",
-            "https://exa\tmple.com/ok",
-            "https://example.com/o\nk",
-            "http:example.com",
-            "https:/example.com",
-            "javascript:alert(1)",
-            "a:",
-        ] {
-            assert_eq!(
-                refusal(|r| r.return_url = sloppy.into()),
-                InvalidRequest::ReturnUrl(UrlProblem::Malformed),
-                "{sloppy:?}"
-            );
-        }
-        assert_eq!(
-            refusal(|r| r.callback_url = Some(String::new())),
-            InvalidRequest::CallbackUrl(UrlProblem::Malformed)
-        );
-        assert_eq!(
-            InvalidRequest::ReturnUrl(UrlProblem::TooLong).message(),
-            "Invalid returnUrl"
-        );
-
-        // Exactly 2048 units is allowed; http is allowed for return URLs (local testing).
-        let mut at_limit = request();
-        at_limit.return_url = format!("https://example.com/{}", "a".repeat(2028));
-        assert_eq!(at_limit.return_url.len(), 2048);
-        at_limit.fail_return_url = "http://127.0.0.1:8080/failed".into();
-        at_limit.callback_url = Some("http://127.0.0.1:9000/hook?token=abc".into());
-        assert_eq!(at_limit.validate(), Ok(()));
-    }
-
-    #[test]
-    fn debug_hides_url_queries() {
-        let mut request = request();
-        request.callback_url = Some("https://example.com/hook?auth=s3cr3t-t0ken#frag".into());
-        request.return_url = "https://example.com/ok?session=abc123".into();
-        let debug = format!("{request:?}");
-        assert!(
-            !debug.contains("s3cr3t-t0ken") && !debug.contains("abc123"),
-            "{debug}"
-        );
-        assert!(
-            debug.contains("https://example.com/hook?<redacted>"),
-            "{debug}"
-        );
-    }
-
-    #[test]
-    fn generate_url_body_leaves_out_unset_options() {
-        let body: serde_json::Value = serde_json::from_slice(&request().to_json()).unwrap();
-        assert_eq!(
-            body,
-            serde_json::json!({
-                "bizId": "order-1", "userId": "user-1", "region": "NGA", "numberType": "BVN",
-                "returnUrl": "https://example.com/ok", "failReturnUrl": "myapp://verification/failed",
-            })
-        );
-    }
-}
+mod tests;

@@ -1,4 +1,7 @@
-//! The supported `(region, numberType, format)` table for database ID-number verification.
+//! The supported `(region, numberType, format)` table for database ID-number verification,
+//! derived from the market table ([`MARKETS`]).
+
+use crate::market::{MARKETS, Market};
 
 /// The format an ID number must have for its type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,28 +46,35 @@ pub struct IdNumberType {
     pub get_result_number_type: &'static str,
 }
 
-/// Every `(region, numberType)` pair database verification accepts.
+/// Every `(region, numberType)` pair database verification accepts: the rows of
+/// [`MARKETS`] whose [`crate::Apis::database_verification`] is set, in the table's order,
+/// each number exactly its market's length in ASCII digits.
 ///
-/// The vendor appends new types to its table; adding one here is one row, and validation,
-/// the sandbox and the docs follow.
+/// The facts live in [`MARKETS`]; these rows only pick which markets the database API
+/// takes (a test checks that the two agree).
 pub const SUPPORTED_ID_NUMBER_TYPES: &[IdNumberType] = &[
-    IdNumberType {
-        region: "NGA",
-        number_type: "BVN",
-        format: NumberFormat::Digits(11),
-        description: "Nigeria Bank Verification Number",
-        get_result_number_type: "NG_BVN",
-    },
-    IdNumberType {
-        region: "NGA",
-        number_type: "NIN",
-        format: NumberFormat::Digits(11),
-        description: "Nigeria National Identity Number",
-        get_result_number_type: "NG_NIN",
-    },
+    IdNumberType::of_market(&MARKETS[0]),
+    IdNumberType::of_market(&MARKETS[1]),
 ];
 
 impl IdNumberType {
+    /// The database-verification row of `market`: exactly its first length, ASCII digits
+    /// only (the database page's "11-digit numeric string").
+    pub const fn of_market(market: &'static Market) -> Self {
+        Self {
+            region: market.region,
+            number_type: market.number_type,
+            format: NumberFormat::Digits(market.number_lengths[0]),
+            description: market.description,
+            get_result_number_type: market.get_result_number_type,
+        }
+    }
+
+    /// The market this type is a row of.
+    pub fn market(&self) -> Option<&'static Market> {
+        Market::find(self.region, self.number_type)
+    }
+
     /// The supported type for exactly this region and number type (case-sensitive).
     pub fn find(region: &str, number_type: &str) -> Option<&'static IdNumberType> {
         SUPPORTED_ID_NUMBER_TYPES
@@ -103,9 +113,27 @@ mod tests {
         for (i, a) in SUPPORTED_ID_NUMBER_TYPES.iter().enumerate() {
             assert!(!a.get_result_number_type.is_empty());
             assert_ne!(a.get_result_number_type, a.number_type);
+            assert_eq!(a.market().map(|m| m.apis.database_verification), Some(true));
             for b in &SUPPORTED_ID_NUMBER_TYPES[i + 1..] {
                 assert_ne!(a.get_result_number_type, b.get_result_number_type);
             }
+        }
+    }
+
+    #[test]
+    fn the_rows_are_the_database_markets() {
+        let from_markets: Vec<(&str, &str)> = MARKETS
+            .iter()
+            .filter(|m| m.apis.database_verification)
+            .map(|m| (m.region, m.number_type))
+            .collect();
+        let rows: Vec<(&str, &str)> = SUPPORTED_ID_NUMBER_TYPES
+            .iter()
+            .map(|t| (t.region, t.number_type))
+            .collect();
+        assert_eq!(rows, from_markets);
+        for row in SUPPORTED_ID_NUMBER_TYPES {
+            assert_eq!(row.format, NumberFormat::Digits(11));
         }
     }
 }

@@ -54,6 +54,7 @@ mod face;
 mod generate_url;
 mod get_result;
 mod id_number_type;
+mod market;
 mod operation;
 mod outcome;
 mod parse;
@@ -70,11 +71,12 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{Descriptor, Endpoint, Host, Idempotency, Method};
 pub use envelope::{ApiError, Envelope, EnvelopeError};
 pub use face::{FaceDetail, FaceResult, Score};
-pub use generate_url::{ColorScheme, GenerateUrlData, GenerateUrlRequest, ProductLevel};
+pub use generate_url::{ColorScheme, GenerateUrlData, GenerateUrlRequest};
 pub use get_result::{
     GetResultData, GetResultRequest, InputParameters, ResultStatus, ReturnImageType,
 };
 pub use id_number_type::{IdNumberType, NumberFormat, SUPPORTED_ID_NUMBER_TYPES};
+pub use market::{Apis, MARKETS, Market, Requirement};
 pub use operation::{Operation, TokenOperation, Validated};
 pub use outcome::{ErrorCategory, ErrorCode, OverallResult};
 pub use parse::{
@@ -90,7 +92,7 @@ pub use token::{
     TIMESTAMP_TOLERANCE_MS, TokenData, TokenRequest, TokenValue, check_timestamp, token_signature,
 };
 pub use validate::{
-    BIZ_ID_MAX_LEN, InvalidRequest, NUMBER_TYPE_MAX_LEN, URL_MAX_LEN, USER_ID_MAX_LEN, UrlProblem,
-    java_length,
+    BIZ_ID_MAX_LEN, InvalidRequest, NUMBER_TYPE_MAX_LEN, RESTRICTED_URL_SCHEMES, URL_MAX_LEN,
+    USER_ID_MAX_LEN, UrlProblem, java_length,
 };
 pub use verification::{IdNumberVerificationRequest, VerificationData};

@@ -29,6 +29,10 @@ pub const USER_ID_MAX_LEN: usize = 200;
 pub const NUMBER_TYPE_MAX_LEN: usize = 30;
 /// The longest `returnUrl`, `failReturnUrl` or `callbackUrl` the server accepts.
 pub const URL_MAX_LEN: usize = 2048;
+/// Schemes the vendor refuses in a redirect URL (its "Redirect URL Requirements" page),
+/// whatever the parameter.
+pub const RESTRICTED_URL_SCHEMES: &[&str] =
+    &["javascript", "data", "file", "about", "blob", "intent"];
 
 /// A request the server would refuse, found before it was sent.
 ///
@@ -55,6 +59,21 @@ pub enum InvalidRequest {
     NumberTypeRegionMismatch,
     /// `numberValue` is empty or not in its type's format.
     NumberValueInvalid,
+    /// Generate URL: a given `numberValue` does not have its market's length in digits
+    /// ([`crate::Market::number_lengths`]); the vendor's regions page.
+    NumberValueFormat,
+    /// Generate URL: `numberValue` is left out for a market that requires it (SAID). The
+    /// message is the vendor's generic empty-parameter text; that it is this case's is
+    /// inferred.
+    NumberValueMissing,
+    /// Generate URL: `fullName` is left out for a market that requires it (NIK); message as
+    /// [`InvalidRequest::NumberValueMissing`].
+    FullNameMissing,
+    /// Generate URL: `gender` is left out although `numberValue` is given, for a market
+    /// that requires them together (DNI); message as [`InvalidRequest::NumberValueMissing`].
+    GenderMissing,
+    /// Generate URL: `prefersColorScheme` is neither `light` nor `dark`.
+    ColorSchemeInvalid,
     /// `returnUrl` is missing, too long or not a URL (message ours: the vendor documents
     /// only its prefix, `Invalid returnUrl…`).
     ReturnUrl(UrlProblem),
@@ -112,6 +131,11 @@ impl InvalidRequest {
             Self::NumberValueInvalid => {
                 "Invalid ID number, please check the format (numberValue is empty, or fails format validation for the given numberType — e.g. BVN / NIN must be an 11-digit numeric string)"
             }
+            Self::NumberValueFormat => "Number is invalid format",
+            Self::NumberValueMissing | Self::FullNameMissing | Self::GenderMissing => {
+                "Parameter should not be empty"
+            }
+            Self::ColorSchemeInvalid => "Prefers color scheme is wrong",
             Self::ReturnUrl(_) => "Invalid returnUrl",
             Self::FailReturnUrl(_) => "Invalid failReturnUrl",
             Self::CallbackUrl(_) => "Invalid callbackUrl",
@@ -131,7 +155,12 @@ impl InvalidRequest {
             Self::NumberTypeEmpty | Self::NumberTypeInvalid | Self::NumberTypeRegionMismatch => {
                 "numberType"
             }
-            Self::NumberValueInvalid => "numberValue",
+            Self::NumberValueInvalid | Self::NumberValueFormat | Self::NumberValueMissing => {
+                "numberValue"
+            }
+            Self::FullNameMissing => "fullName",
+            Self::GenderMissing => "gender",
+            Self::ColorSchemeInvalid => "prefersColorScheme",
             Self::ReturnUrl(_) => "returnUrl",
             Self::FailReturnUrl(_) => "failReturnUrl",
             Self::CallbackUrl(_) => "callbackUrl",
@@ -180,8 +209,10 @@ pub(crate) fn check_ids(biz_id: &str, user_id: &str) -> Result<(), InvalidReques
     Ok(())
 }
 
-/// Checks a URL parameter: required or not, its length, that it is an absolute URL, and
-/// (when `web_only`) that its scheme is `http` or `https`.
+/// Checks a URL parameter: required or not, its length, that it is an absolute URL of the
+/// form `scheme://host...` (the vendor's "must have a host": `myapp://` is refused), that
+/// its scheme is not one of [`RESTRICTED_URL_SCHEMES`], and (when `web_only`) that its
+/// scheme is `http` or `https`.
 pub(crate) fn check_url(
     value: Option<&str>,
     required: bool,
@@ -216,8 +247,11 @@ pub(crate) fn check_url(
     let explicit_authority = value
         .get(url.scheme().len()..)
         .is_some_and(|rest| rest.starts_with("://"));
-    if !explicit_authority || (web_only && url.host_str().is_none_or(str::is_empty)) {
+    if !explicit_authority || url.host_str().is_none_or(str::is_empty) {
         return Err(UrlProblem::Malformed);
+    }
+    if RESTRICTED_URL_SCHEMES.contains(&url.scheme()) {
+        return Err(UrlProblem::SchemeNotAllowed);
     }
     Ok(())
 }

@@ -378,6 +378,10 @@ fn callback_url() -> impl Strategy<Value = (Option<String>, Option<UrlProblem>)>
 fn h5_region() -> impl Strategy<Value = String> {
     prop_oneof![
         24 => Just("NGA".to_owned()),
+        2 => Just("IDN".to_owned()),
+        2 => Just("ZAF".to_owned()),
+        1 => Just("ARG".to_owned()),
+        1 => Just("BRA".to_owned()),
         4 => "[A-Z]{3}",
         1 => "[A-Za-z]{0,5}",
         1 => Just("Nga".to_owned()),
@@ -393,8 +397,13 @@ fn h5_number_type() -> impl Strategy<Value = Option<String>> {
         4 => Just(None),
         3 => Just(Some("BVN".to_owned())),
         1 => Just(Some(String::new())),
-        // Any text up to 30 units is accepted: H5 serves markets with unpublished types.
+        // The six Non-Doc types, in any case; anything else up to 30 units is not a type.
         1 => Just(Some("bvn".to_owned())),
+        1 => Just(Some("NIK".to_owned())),
+        1 => Just(Some("SAID".to_owned())),
+        1 => Just(Some("DNI".to_owned())),
+        1 => Just(Some("cpf".to_owned())),
+        1 => Just(Some("NIN".to_owned())),
         1 => Just(Some("PASSPORT".to_owned())),
         1 => (1..=30usize).prop_flat_map(exact_units).prop_map(Some),
         1 => Just(Some("😀".repeat(15))),
@@ -413,6 +422,8 @@ enum H5Expected {
     Region,
     NumberTypeEmpty,
     NumberTypeWrong,
+    NumberValueMissing,
+    FullNameMissing,
     ReturnUrl(UrlProblem),
     FailReturnUrl(UrlProblem),
     CallbackUrl(UrlProblem),
@@ -440,15 +451,34 @@ fn expected_generate_url(
     if units(user_id) > 200 {
         return Some(H5Expected::UserIdTooLong);
     }
-    if region.chars().count() != 3 || !region.chars().all(|c| c.is_ascii_uppercase()) {
+    // The vendor's regions page: six (region, numberType) markets.
+    const MARKETS: [(&str, &str); 6] = [
+        ("NGA", "BVN"),
+        ("NGA", "NIN"),
+        ("IDN", "NIK"),
+        ("BRA", "CPF"),
+        ("ARG", "DNI"),
+        ("ZAF", "SAID"),
+    ];
+    if !MARKETS.iter().any(|(r, _)| *r == region) {
         return Some(H5Expected::Region);
     }
     if let Some(number_type) = number_type {
         if number_type.is_empty() {
             return Some(H5Expected::NumberTypeEmpty);
         }
-        if units(number_type) > 30 {
+        let upper = number_type.to_ascii_uppercase();
+        if units(number_type) > 30 || !MARKETS.iter().any(|(_, t)| *t == upper) {
             return Some(H5Expected::NumberTypeWrong);
+        }
+        if !MARKETS.contains(&(region, upper.as_str())) {
+            return Some(H5Expected::Region);
+        }
+        // No numberValue or fullName in these requests.
+        match upper.as_str() {
+            "SAID" => return Some(H5Expected::NumberValueMissing),
+            "NIK" => return Some(H5Expected::FullNameMissing),
+            _ => {}
         }
     }
     if let Some(p) = return_problem {
@@ -469,6 +499,8 @@ fn actual_generate_url(error: InvalidRequest) -> Option<H5Expected> {
         InvalidRequest::RegionInvalid => H5Expected::Region,
         InvalidRequest::NumberTypeEmpty => H5Expected::NumberTypeEmpty,
         InvalidRequest::NumberTypeInvalid => H5Expected::NumberTypeWrong,
+        InvalidRequest::NumberValueMissing => H5Expected::NumberValueMissing,
+        InvalidRequest::FullNameMissing => H5Expected::FullNameMissing,
         InvalidRequest::ReturnUrl(p) => H5Expected::ReturnUrl(p),
         InvalidRequest::FailReturnUrl(p) => H5Expected::FailReturnUrl(p),
         InvalidRequest::CallbackUrl(p) => H5Expected::CallbackUrl(p),

@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use advanceai_core::{ColorScheme, GenerateUrlRequest, ProductLevel};
+use advanceai_core::{ColorScheme, GenerateUrlRequest, Pii};
 
 use crate::error::advanceai_error;
 use crate::ffi::{BoxCastable, free_box};
@@ -65,7 +65,21 @@ fn set_optional(
     advanceai_status::ADVANCEAI_STATUS_OK
 }
 
-/// `numberType`: the ID type for flows without a document photo (`"BVN"`). NULL clears it.
+/// Sets (or, with a negative value, clears) one optional boolean field: 0 is `false`,
+/// any positive value `true`.
+fn set_flag(
+    request: *mut advanceai_url_request,
+    value: i32,
+    err: *mut *mut advanceai_error,
+    apply: impl FnOnce(&mut GenerateUrlRequest, Option<bool>),
+) -> advanceai_status {
+    let request = try_mut_from_ptr!(request, err);
+    apply(&mut request.inner, (value >= 0).then_some(value > 0));
+    advanceai_status::ADVANCEAI_STATUS_OK
+}
+
+/// `numberType`: the market's ID type, paired with the region (`"BVN"`, `"NIN"`, `"NIK"`,
+/// `"CPF"`, `"DNI"`, `"SAID"`). NULL clears it (the user picks on the page).
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_url_request_set_number_type(
     request: *mut advanceai_url_request,
@@ -109,8 +123,8 @@ pub extern "C" fn advanceai_url_request_set_language(
     }
 }
 
-/// `prefersColorScheme`: `"light"` or `"dark"` (a newer value is sent as given). NULL
-/// clears it.
+/// `prefersColorScheme`: `"light"` or `"dark"`; any other value is refused when the
+/// request is checked (`Prefers color scheme is wrong`). NULL clears it.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_url_request_set_color_scheme(
     request: *mut advanceai_url_request,
@@ -124,8 +138,9 @@ pub extern "C" fn advanceai_url_request_set_color_scheme(
     }
 }
 
-/// `productLevel`: `"STANDARD"`, `"ADVANCED"` or `"PRO"` (a newer value is sent as
-/// given). NULL clears it.
+/// Kept for compatibility and ignored: the Non-Document Verification endpoint has no
+/// `productLevel` (no vendor page lists it), so nothing is sent. The value is still checked
+/// for UTF-8; NULL is accepted.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_url_request_set_product_level(
     request: *mut advanceai_url_request,
@@ -133,9 +148,91 @@ pub extern "C" fn advanceai_url_request_set_product_level(
     err: *mut *mut advanceai_error,
 ) -> advanceai_status {
     ffi_panic_boundary! {
-        set_optional(request, product_level, "product_level", err, |r, v| {
-            r.product_level = v.map(ProductLevel::from_wire);
+        set_optional(request, product_level, "product_level", err, |_, _| {})
+    }
+}
+
+/// `numberValue`: the ID number (personal data: never in messages). Its length in digits
+/// is checked per market; SAID requires it. NULL clears it (the user types it on the page).
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_number_value(
+    request: *mut advanceai_url_request,
+    number_value: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, number_value, "number_value", err, |r, v| {
+            r.number_value = v.map(Pii::new);
         })
+    }
+}
+
+/// `fullName`: the person's full name (personal data); NIK requires it. NULL clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_full_name(
+    request: *mut advanceai_url_request,
+    full_name: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, full_name, "full_name", err, |r, v| {
+            r.full_name = v.map(Pii::new);
+        })
+    }
+}
+
+/// `gender`: required for DNI with a number value. The vendor does not document its
+/// values, so it is sent as given. NULL clears it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_gender(
+    request: *mut advanceai_url_request,
+    gender: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, gender, "gender", err, |r, v| {
+            r.gender = v.map(str::to_owned);
+        })
+    }
+}
+
+/// `bizCode`: your business type for the user (`"WhiteCard"`), sent as given. NULL clears
+/// it.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_biz_code(
+    request: *mut advanceai_url_request,
+    biz_code: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_optional(request, biz_code, "biz_code", err, |r, v| {
+            r.biz_code = v.map(str::to_owned);
+        })
+    }
+}
+
+/// `ignoreFailWhenJump`: 0 `false`, positive `true`, negative clears it (not sent).
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_ignore_fail_when_jump(
+    request: *mut advanceai_url_request,
+    value: i32,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_flag(request, value, err, |r, v| r.ignore_fail_when_jump = v)
+    }
+}
+
+/// `iframeEnabled`: whether the page may be embedded in an iframe (`false` redirects to the
+/// return URLs instead). 0 `false`, positive `true`, negative clears it (not sent).
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_url_request_set_iframe_enabled(
+    request: *mut advanceai_url_request,
+    value: i32,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        set_flag(request, value, err, |r, v| r.iframe_enabled = v)
     }
 }
 

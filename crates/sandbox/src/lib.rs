@@ -31,7 +31,7 @@
 //! |---|---|---|---|
 //! | POST | `/openapi/auth/ticket/v1/generate-token` | no | token |
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification` | yes | database verification |
-//! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-url` | yes | H5: create a transaction |
+//! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-non-document-verification-url` | yes | H5: create a transaction |
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result` | yes | H5: the result |
 //! | GET, POST | `/h5/{signatureId}` | no | the H5 page, and its form |
 //! | POST | `/sandbox/complete` | no | `{signatureId, outcome}`: the form, for automation |
@@ -183,7 +183,7 @@ pub use messages::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
     MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
 };
-pub use test_numbers::{TEST_NUMBERS, TestNumber, test_numbers_text};
+pub use test_numbers::{TEST_NUMBERS, TestNumber, test_number_for, test_numbers_text};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]

@@ -2,16 +2,13 @@
 //!
 //! Every number maps to the same person on every run and every machine: the fake person is
 //! derived from a 64-bit FNV-1a hash of the number, not from a random source. Numbers have
-//! the format of core's [`SUPPORTED_ID_NUMBER_TYPES`] row for the request.
+//! the length of core's [`MARKETS`] row for the request.
 
-use advanceai_core::{
-    Birthday, Gender, IdNumberType, NumberFormat, NumberTypeInfo, PersonRecord, Pii,
-    SUPPORTED_ID_NUMBER_TYPES, mask,
-};
+use advanceai_core::{Birthday, Gender, MARKETS, Market, NumberTypeInfo, PersonRecord, Pii, mask};
 
-/// The type a request gets when it names none, or one core's table does not know (Generate
-/// URL accepts any `numberType`): the table's first, BVN.
-pub(crate) const FALLBACK_ID_TYPE: &IdNumberType = &SUPPORTED_ID_NUMBER_TYPES[0];
+/// The market a request gets when it names no type, or one core's table does not know:
+/// the table's first, NGA BVN.
+pub(crate) const FALLBACK_MARKET: &Market = &MARKETS[0];
 
 const FIRST_NAMES: &[&str] = &[
     "Tochukwu",
@@ -42,23 +39,23 @@ fn pick(list: &[&'static str], bits: u64) -> &'static str {
     list.get(index).copied().unwrap_or_default()
 }
 
-/// A number of `format` made from `hash`: `22` (how BVNs start), then the hash's last
-/// digits.
-fn fake_number(format: NumberFormat, hash: u64) -> String {
-    match format {
-        NumberFormat::Digits(count) if count <= 2 => "2".repeat(count),
-        NumberFormat::Digits(count) => {
-            let rest = count - 2;
-            let digits = format!("{hash:020}");
-            let tail = digits
-                .get(digits.len().saturating_sub(rest)..)
-                .unwrap_or_default();
-            format!("22{tail:0>rest$}")
-        }
-        // A format core adds later; `every_supported_type_gets_a_number_of_its_format`
-        // fails until it is handled here.
-        _ => hash.to_string(),
+/// A number of `count` digits made from `hash`: `22` (how BVNs start), then the hash's
+/// last digits.
+fn fake_number(count: usize, hash: u64) -> String {
+    if count <= 2 {
+        return "2".repeat(count);
     }
+    let rest = count - 2;
+    let digits = format!("{hash:020}");
+    let tail = digits
+        .get(digits.len().saturating_sub(rest)..)
+        .unwrap_or_default();
+    format!("22{tail:0>rest$}")
+}
+
+/// Whether `seed` is already a number of `market`: only ASCII digits, of one of its lengths.
+fn is_number_of(market: &Market, seed: &str) -> bool {
+    seed.bytes().all(|b| b.is_ascii_digit()) && market.number_lengths.contains(&seed.len())
 }
 
 /// A fake person, unmasked, derived from `seed` (an ID number or a signatureId).
@@ -73,20 +70,21 @@ pub(crate) struct FakePerson {
     pub(crate) day: u64,
     pub(crate) phone: String,
     pub(crate) number: String,
-    /// The type of `number`; `None` when the request's type is not in core's table.
-    pub(crate) id_type: Option<&'static IdNumberType>,
+    /// The market of `number`; `None` when the request's type is not in core's table.
+    pub(crate) market: Option<&'static Market>,
 }
 
 impl FakePerson {
-    /// The person of `seed`, whose number has the format of `id_type` (else of
-    /// [`FALLBACK_ID_TYPE`]): the seed itself when it is such a number.
-    pub(crate) fn from_seed(seed: &str, id_type: Option<&'static IdNumberType>) -> Self {
+    /// The person of `seed`, whose number has a length of `market` (else of
+    /// [`FALLBACK_MARKET`]): the seed itself when it is such a number.
+    pub(crate) fn from_seed(seed: &str, market: Option<&'static Market>) -> Self {
         let hash = fnv1a(seed);
-        let format = id_type.unwrap_or(FALLBACK_ID_TYPE).format;
-        let number = if format.matches(seed) {
+        let of = market.unwrap_or(FALLBACK_MARKET);
+        let number = if is_number_of(of, seed) {
             seed.to_owned()
         } else {
-            fake_number(format, hash)
+            let count = of.number_lengths.last().copied().unwrap_or_default();
+            fake_number(count, hash)
         };
         Self {
             first_name: pick(FIRST_NAMES, hash),
@@ -98,7 +96,7 @@ impl FakePerson {
             day: 1 + (hash >> 40) % 28,
             phone: format!("080{:08}", (hash >> 20) % 100_000_000),
             number,
-            id_type,
+            market,
         }
     }
 
@@ -123,18 +121,21 @@ impl FakePerson {
         record
     }
 
-    /// Get Result's Nigeria shape: `bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`,
-    /// `FEMALE`, `yyyy/MM/dd`. `numberTypeInfo.numberType` is core's Get Result name of the
-    /// type (`NG_BVN`), absent for a type core's table does not know.
+    /// Get Result's Nigeria shape: `bvn` (Nigeria only), `numberValue`, `numberTypeInfo`,
+    /// `phoneNumber`, `FEMALE`, `yyyy/MM/dd`. `numberTypeInfo.numberType` is core's Get
+    /// Result name of the market (`NG_BVN`, `ZA_SAID`), absent for a type core's table does
+    /// not know.
     pub(crate) fn get_result_record(&self, region: &str) -> PersonRecord {
         let mut record = PersonRecord::default();
         let masked_number = Pii::new(mask(&self.number, 2, 1));
-        record.bvn = Some(masked_number.clone());
+        if region == FALLBACK_MARKET.region {
+            record.bvn = Some(masked_number.clone());
+        }
         record.number_value = Some(masked_number);
         let mut info = NumberTypeInfo::default();
         info.number_type = self
-            .id_type
-            .map(|id_type| id_type.get_result_number_type.to_owned());
+            .market
+            .map(|market| market.get_result_number_type.to_owned());
         info.region = Some(region.to_owned());
         record.number_type_info = Some(info);
         record.first_name = Some(Self::masked_name(self.first_name));
@@ -163,8 +164,8 @@ impl FakePerson {
 mod tests {
     use super::*;
 
-    fn bvn() -> Option<&'static IdNumberType> {
-        IdNumberType::find("NGA", "BVN")
+    fn bvn() -> Option<&'static Market> {
+        Market::find("NGA", "BVN")
     }
 
     #[test]
@@ -181,40 +182,42 @@ mod tests {
     }
 
     #[test]
-    fn every_supported_type_gets_a_number_of_its_format() {
-        for id_type in SUPPORTED_ID_NUMBER_TYPES {
-            let person = FakePerson::from_seed("f302f5d2454a85c2", Some(id_type));
-            assert!(id_type.format.matches(&person.number), "{}", person.number);
+    fn every_market_gets_a_number_of_its_length() {
+        for market in MARKETS {
+            let person = FakePerson::from_seed("f302f5d2454a85c2", Some(market));
+            assert!(is_number_of(market, &person.number), "{}", person.number);
             assert!(person.number.starts_with("22"));
-            let record = person.get_result_record(id_type.region);
+            let record = person.get_result_record(market.region);
             let info = record.number_type_info.unwrap_or_default();
             assert_eq!(
                 info.number_type.as_deref(),
-                Some(id_type.get_result_number_type)
+                Some(market.get_result_number_type)
             );
+            assert_eq!(record.bvn.is_some(), market.region == "NGA");
         }
-        // The same digits as before the format came from core's table.
+        // The same digits as before the length came from core's table.
         let hash = fnv1a("f302f5d2454a85c2");
         assert_eq!(
             FakePerson::from_seed("f302f5d2454a85c2", bvn()).number,
             format!("22{:09}", hash % 1_000_000_000)
         );
-        assert_eq!(
-            fake_number(NumberFormat::Digits(25), 7),
-            format!("22{:023}", 7)
-        );
-        assert_eq!(fake_number(NumberFormat::Digits(1), 7), "2");
+        assert_eq!(fake_number(25, 7), format!("22{:023}", 7));
+        assert_eq!(fake_number(1, 7), "2");
+        // A valid DNI of either length is kept.
+        let dni = Market::find("ARG", "DNI");
+        assert_eq!(FakePerson::from_seed("1234567", dni).number, "1234567");
+        assert_eq!(FakePerson::from_seed("12345678", dni).number, "12345678");
     }
 
     #[test]
     fn a_type_core_does_not_know_has_no_get_result_name() {
-        let person = FakePerson::from_seed("f302f5d2454a85c2", IdNumberType::find("IDN", "NIK"));
-        assert!(FALLBACK_ID_TYPE.format.matches(&person.number));
+        let person = FakePerson::from_seed("f302f5d2454a85c2", Market::find("GHA", "GHANACARD"));
+        assert!(is_number_of(FALLBACK_MARKET, &person.number));
         let info = person
-            .get_result_record("IDN")
+            .get_result_record("GHA")
             .number_type_info
             .unwrap_or_default();
         assert_eq!(info.number_type, None);
-        assert_eq!(info.region.as_deref(), Some("IDN"));
+        assert_eq!(info.region.as_deref(), Some("GHA"));
     }
 }

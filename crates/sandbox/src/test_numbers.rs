@@ -2,7 +2,7 @@
 //! and which the crate docs' and the README's tables are checked against
 //! (`tests/test_numbers.rs`).
 
-use advanceai_core::{ErrorCode, OverallResult, SUPPORTED_ID_NUMBER_TYPES};
+use advanceai_core::{ErrorCode, Market, OverallResult, SUPPORTED_ID_NUMBER_TYPES};
 
 /// One database-verification test number and the answer it gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +92,20 @@ pub fn test_numbers_text() -> String {
     text
 }
 
+/// A valid `numberValue` for `market`'s Generate URL: its first length of `2`s. For NGA
+/// that is `22222222222`, the pass of [`TEST_NUMBERS`]; in the H5 flow the verdict comes
+/// from the page (or `/sandbox/complete`), not from the number, so every market's number
+/// passes.
+///
+/// ```
+/// use advanceai_core::Market;
+/// let dni = Market::find("ARG", "DNI").unwrap();
+/// assert_eq!(advanceai_sandbox::test_number_for(dni), "2222222");
+/// ```
+pub fn test_number_for(market: &Market) -> String {
+    "2".repeat(market.number_lengths.first().copied().unwrap_or_default())
+}
+
 /// The verdict for a valid number: its row of [`TEST_NUMBERS`], else a pass.
 pub(crate) fn verdict_for(number: &str) -> (OverallResult, ErrorCode) {
     TEST_NUMBERS
@@ -158,6 +172,24 @@ mod tests {
                 assert_eq!(request.validate(), Ok(()), "{}", row.number);
             }
             assert!(TEST_NUMBERS[i + 1..].iter().all(|r| r.number != row.number));
+        }
+    }
+
+    #[test]
+    fn every_market_has_a_valid_number() {
+        for market in advanceai_core::MARKETS {
+            let mut request = advanceai_core::GenerateUrlRequest::new(
+                "b",
+                "u",
+                market.region,
+                "https://example.com/ok",
+                "https://example.com/fail",
+            );
+            request.number_type = Some(market.number_type.into());
+            request.number_value = Some(test_number_for(market).into());
+            request.full_name = Some("Test Person".into());
+            request.gender = Some("FEMALE".into());
+            assert_eq!(request.validate(), Ok(()), "{}", market.number_type);
         }
     }
 }

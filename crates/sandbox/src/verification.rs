@@ -55,8 +55,9 @@ fn verification_data(
     data.overall_result = Some(overall_result);
     data.error_code = Some(error_code);
     data.doc_database_detail = passed.then(|| {
-        let id_type = IdNumberType::find(&request.region, &request.number_type);
-        FakePerson::from_seed(request.number_value.expose(), id_type).verification_record()
+        let market = IdNumberType::find(&request.region, &request.number_type)
+            .and_then(IdNumberType::market);
+        FakePerson::from_seed(request.number_value.expose(), market).verification_record()
     });
     data
 }

@@ -453,3 +453,109 @@ fn state_is_bounded_oldest_evicted_first() {
     );
     assert_eq!(result(&agent, base, &tokens[1], &ids[2])["code"], "SUCCESS");
 }
+
+/// One H5 flow per market: Generate URL with the market's fields and a valid number, the
+/// automation form, then a PASS whose `numberTypeInfo` is the market's Get Result name.
+#[test]
+fn a_pass_in_every_market() {
+    let sandbox = start();
+    let agent = agent();
+    let base = sandbox.base_url();
+    let token = token(&agent, base);
+    for market in advanceai_core::MARKETS {
+        let number = advanceai_sandbox::test_number_for(market);
+        let body = json!({
+            "bizId": format!("market-{}", market.number_type),
+            "userId": "user-1",
+            "region": market.region,
+            "numberType": market.number_type,
+            "numberValue": number,
+            "fullName": "Test Person",
+            "gender": "FEMALE",
+            "returnUrl": "https://merchant.example/ok",
+            "failReturnUrl": "myapp://verification/failed",
+            "language": "en-US",
+            "prefersColorScheme": "dark",
+            "ignoreFailWhenJump": false,
+            "bizCode": "WhiteCard",
+            "iframeEnabled": true,
+        });
+        let signature_id = generate(&agent, base, &token, &body)["signatureId"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let answer = post(
+            &agent,
+            &format!("{base}/sandbox/complete"),
+            None,
+            &json!({ "signatureId": signature_id, "outcome": "PASS" }),
+        )
+        .envelope();
+        assert_eq!(answer["code"], "SUCCESS", "{answer}");
+        let data = &result(&agent, base, &token, &signature_id)["data"];
+        assert_eq!(data["overallResult"], "PASS", "{}", market.number_type);
+        assert_eq!(data["errorCode"], "SUCCESS");
+        assert_eq!(data["countryCodeIso3"], market.region);
+        assert_eq!(data["inputParameters"]["numberType"], market.number_type);
+        let person = &data["docDatabaseDetail"];
+        assert_eq!(
+            person["numberTypeInfo"],
+            json!({ "numberType": market.get_result_number_type, "region": market.region })
+        );
+        // The person is the number's, masked as the vendor masks.
+        let shown = person["numberValue"].as_str().unwrap();
+        assert_eq!(shown.len(), number.len(), "{shown}");
+        assert!(shown.starts_with("22") && shown.contains('*'), "{shown}");
+    }
+}
+
+/// Each market's own refusals, with the server's code and message, before a transaction.
+#[test]
+fn market_rules_refuse_with_the_servers_message() {
+    let sandbox = start();
+    let agent = agent();
+    let base = sandbox.base_url();
+    let token = token(&agent, base);
+    let url = format!("{base}{GENERATE_PATH}");
+    let cases = [
+        (
+            json!({"region": "IDN", "numberType": "NIK"}),
+            "Parameter should not be empty",
+        ),
+        (
+            json!({"region": "ARG", "numberType": "DNI", "numberValue": "12345678"}),
+            "Parameter should not be empty",
+        ),
+        (
+            json!({"region": "ZAF", "numberType": "SAID"}),
+            "Parameter should not be empty",
+        ),
+        (
+            json!({"region": "BRA", "numberType": "CPF", "numberValue": "123"}),
+            "Number is invalid format",
+        ),
+        (
+            json!({"region": "IDN", "numberType": "BVN"}),
+            "Region is wrong",
+        ),
+        (
+            json!({"region": "NGA", "numberType": "BVN", "prefersColorScheme": "blue"}),
+            "Prefers color scheme is wrong",
+        ),
+    ];
+    for (fields, message) in cases {
+        let mut body = json!({
+            "bizId": "market-bad", "userId": "user-1",
+            "returnUrl": "https://merchant.example/ok", "failReturnUrl": "myapp://failed",
+        });
+        for (key, value) in fields.as_object().unwrap() {
+            body[key] = value.clone();
+        }
+        let answer = post(&agent, &url, Some(&token), &body).envelope();
+        assert_eq!(answer["code"], "PARAMETER_ERROR", "{fields}");
+        assert!(
+            answer["message"].as_str().unwrap().starts_with(message),
+            "{fields}: {answer}"
+        );
+    }
+}

@@ -364,6 +364,15 @@ fn unknown_paths_and_methods() {
     let body = answer.envelope();
     assert_eq!(body["code"], "CLIENT_ERROR");
     assert_eq!(body["message"], "No such API");
+    // The older document-based Generate URL is not the Non-Doc endpoint: an unknown path.
+    let answer = post(
+        &agent,
+        &format!("{base}{OLD_GENERATE_PATH}"),
+        None,
+        &json!({}),
+    );
+    assert_eq!(answer.status, 404);
+    assert_eq!(answer.envelope()["message"], "No such API");
     let answer = get(&agent, &format!("{base}{TOKEN_PATH}"));
     assert_eq!(answer.status, 405);
     assert_eq!(answer.envelope()["code"], "CLIENT_ERROR");

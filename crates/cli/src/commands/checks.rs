@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use advanceai_core::{GenerateUrlRequest, GetResultRequest, IdNumberVerificationRequest};
+use advanceai_core::{
+    ColorScheme, GenerateUrlRequest, GetResultRequest, IdNumberVerificationRequest, Pii,
+};
 use advanceai_transport::{Client, WaitOptions};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -65,8 +67,13 @@ pub(crate) fn url(client: &Client, args: &UrlArgs) -> Result<Done, Failure> {
         &args.fail_return_url,
     );
     request.number_type = Some(args.number_type.clone());
+    request.number_value = args.number.as_deref().map(Pii::new);
+    request.full_name = args.full_name.as_deref().map(Pii::new);
+    request.gender = args.gender.clone();
     request.callback_url = args.callback_url.clone();
     request.language = args.language.clone();
+    request.prefers_color_scheme = args.color_scheme.as_deref().map(ColorScheme::from_wire);
+    request.biz_code = args.biz_code.clone();
     let data = client.generate_url(&request)?;
     let json = to_json(&data)?;
     let mut text = String::new();

@@ -1,11 +1,10 @@
 //! The `data` of Get Result: pending, or the shape of the chosen outcome.
 
 use advanceai_core::{
-    ErrorCode, FaceDetail, FaceResult, GetResultData, IdNumberType, InputParameters, OverallResult,
-    Score,
+    ErrorCode, FaceDetail, FaceResult, GetResultData, InputParameters, OverallResult, Pii, Score,
 };
 
-use crate::person::{FALLBACK_ID_TYPE, FakePerson};
+use crate::person::{FALLBACK_MARKET, FakePerson};
 use crate::state::Transaction;
 
 fn score(value: f64) -> Option<Score> {
@@ -32,7 +31,7 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
     let number_type = request
         .number_type
         .clone()
-        .unwrap_or_else(|| FALLBACK_ID_TYPE.number_type.to_owned());
+        .unwrap_or_else(|| FALLBACK_MARKET.number_type.to_owned());
     let mut data = GetResultData::default();
     data.signature_id = Some(signature_id.to_owned());
     let mut input = InputParameters::default();
@@ -48,9 +47,17 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
     data.idv_result = Some(verdict.overall_result.clone());
     data.error_code = Some(verdict.error_code.clone());
     data.submission_completed = Some(verdict.overall_result != OverallResult::Incomplete);
-    let id_type = IdNumberType::find(&request.region, &number_type);
-    let person =
-        || Some(FakePerson::from_seed(signature_id, id_type).get_result_record(&request.region));
+    let mut market_request = request.clone();
+    market_request.number_type = Some(number_type);
+    let market = market_request.market();
+    // The person of the number the request gave, else of the transaction.
+    let seed = request
+        .number_value
+        .as_ref()
+        .map(Pii::expose)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(signature_id);
+    let person = || Some(FakePerson::from_seed(seed, market).get_result_record(&request.region));
     match &verdict.error_code {
         ErrorCode::Success => {
             data.doc_database_detail = person();

@@ -16,7 +16,10 @@ use serde_json::{Value, json};
 pub const TOKEN_PATH: &str = "/openapi/auth/ticket/v1/generate-token";
 pub const VERIFY_PATH: &str =
     "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification";
-pub const GENERATE_PATH: &str = "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-url";
+pub const GENERATE_PATH: &str =
+    "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-non-document-verification-url";
+/// The older document-based endpoint, which the sandbox does not serve.
+pub const OLD_GENERATE_PATH: &str = "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-url";
 pub const RESULT_PATH: &str = "/intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result";
 
 pub fn now_ms() -> u64 {
