@@ -755,7 +755,8 @@ advanceai_status advanceai_url_request_new(const char *biz_id,
 void advanceai_url_request_free(struct advanceai_url_request *request);
 
 /*
- `numberType`: the ID type for flows without a document photo (`"BVN"`). NULL clears it.
+ `numberType`: the market's ID type, paired with the region (`"BVN"`, `"NIN"`, `"NIK"`,
+ `"CPF"`, `"DNI"`, `"SAID"`). NULL clears it (the user picks on the page).
  */
 advanceai_status advanceai_url_request_set_number_type(struct advanceai_url_request *request,
                                                        const char *number_type,
@@ -778,20 +779,67 @@ advanceai_status advanceai_url_request_set_language(struct advanceai_url_request
                                                     struct advanceai_error **err);
 
 /*
- `prefersColorScheme`: `"light"` or `"dark"` (a newer value is sent as given). NULL
- clears it.
+ `prefersColorScheme`: `"light"` or `"dark"`; any other value is refused when the
+ request is checked (`Prefers color scheme is wrong`). NULL clears it.
  */
 advanceai_status advanceai_url_request_set_color_scheme(struct advanceai_url_request *request,
                                                         const char *color_scheme,
                                                         struct advanceai_error **err);
 
 /*
- `productLevel`: `"STANDARD"`, `"ADVANCED"` or `"PRO"` (a newer value is sent as
- given). NULL clears it.
+ Kept for compatibility and ignored: the Non-Document Verification endpoint has no
+ `productLevel` (no vendor page lists it), so nothing is sent. The value is still checked
+ for UTF-8; NULL is accepted.
  */
 advanceai_status advanceai_url_request_set_product_level(struct advanceai_url_request *request,
                                                          const char *product_level,
                                                          struct advanceai_error **err);
+
+/*
+ `numberValue`: the ID number (personal data: never in messages). Its length in digits
+ is checked per market; SAID requires it. NULL clears it (the user types it on the page).
+ */
+advanceai_status advanceai_url_request_set_number_value(struct advanceai_url_request *request,
+                                                        const char *number_value,
+                                                        struct advanceai_error **err);
+
+/*
+ `fullName`: the person's full name (personal data); NIK requires it. NULL clears it.
+ */
+advanceai_status advanceai_url_request_set_full_name(struct advanceai_url_request *request,
+                                                     const char *full_name,
+                                                     struct advanceai_error **err);
+
+/*
+ `gender`: required for DNI with a number value. The vendor does not document its
+ values, so it is sent as given. NULL clears it.
+ */
+advanceai_status advanceai_url_request_set_gender(struct advanceai_url_request *request,
+                                                  const char *gender,
+                                                  struct advanceai_error **err);
+
+/*
+ `bizCode`: your business type for the user (`"WhiteCard"`), sent as given. NULL clears
+ it.
+ */
+advanceai_status advanceai_url_request_set_biz_code(struct advanceai_url_request *request,
+                                                    const char *biz_code,
+                                                    struct advanceai_error **err);
+
+/*
+ `ignoreFailWhenJump`: 0 `false`, positive `true`, negative clears it (not sent).
+ */
+advanceai_status advanceai_url_request_set_ignore_fail_when_jump(struct advanceai_url_request *request,
+                                                                 int32_t value,
+                                                                 struct advanceai_error **err);
+
+/*
+ `iframeEnabled`: whether the page may be embedded in an iframe (`false` redirects to the
+ return URLs instead). 0 `false`, positive `true`, negative clears it (not sent).
+ */
+advanceai_status advanceai_url_request_set_iframe_enabled(struct advanceai_url_request *request,
+                                                          int32_t value,
+                                                          struct advanceai_error **err);
 
 /*
  Checks a Generate URL request as `advanceai_client_generate_url` would before sending.

@@ -402,6 +402,26 @@ static void client_calls_null_and_utf8(const test_args *args) {
     CHECK_NULL_ERROR(err, "request");
     CHECK(advanceai_url_request_set_product_level(NULL, "PRO", NULL) ==
           ADVANCEAI_STATUS_NULL_PARAMETER);
+    CHECK_STATUS(advanceai_url_request_set_number_value(NULL, "22222222222", &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "request");
+    CHECK_STATUS(advanceai_url_request_set_full_name(NULL, "Ada", &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "request");
+    CHECK_STATUS(advanceai_url_request_set_gender(NULL, "MALE", &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "request");
+    CHECK_STATUS(advanceai_url_request_set_biz_code(NULL, "WhiteCard", &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "request");
+    CHECK_STATUS(advanceai_url_request_set_ignore_fail_when_jump(NULL, 1, &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "request");
+    CHECK_STATUS(advanceai_url_request_set_iframe_enabled(NULL, 0, &err),
+                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
+    CHECK_NULL_ERROR(err, "request");
+    CHECK(advanceai_url_request_set_iframe_enabled(NULL, 0, NULL) ==
+          ADVANCEAI_STATUS_NULL_PARAMETER);
 
     CHECK_STATUS(advanceai_url_request_set_number_type(request, BAD, &err),
                  ADVANCEAI_STATUS_INVALID_UTF8, err);
@@ -418,6 +438,26 @@ static void client_calls_null_and_utf8(const test_args *args) {
     CHECK_STATUS(advanceai_url_request_set_product_level(request, BAD, &err),
                  ADVANCEAI_STATUS_INVALID_UTF8, err);
     CHECK_UTF8_ERROR(err, "product_level");
+    CHECK_STATUS(advanceai_url_request_set_number_value(request, BAD, &err),
+                 ADVANCEAI_STATUS_INVALID_UTF8, err);
+    CHECK_UTF8_ERROR(err, "number_value");
+    CHECK_STATUS(advanceai_url_request_set_full_name(request, BAD, &err),
+                 ADVANCEAI_STATUS_INVALID_UTF8, err);
+    CHECK_UTF8_ERROR(err, "full_name");
+    CHECK_STATUS(advanceai_url_request_set_gender(request, BAD, &err),
+                 ADVANCEAI_STATUS_INVALID_UTF8, err);
+    CHECK_UTF8_ERROR(err, "gender");
+    CHECK_STATUS(advanceai_url_request_set_biz_code(request, BAD, &err),
+                 ADVANCEAI_STATUS_INVALID_UTF8, err);
+    CHECK_UTF8_ERROR(err, "biz_code");
+    /* NULL clears an optional text field. */
+    CHECK_STATUS(advanceai_url_request_set_number_value(request, NULL, &err), ADVANCEAI_STATUS_OK,
+                 err);
+    CHECK_STATUS(advanceai_url_request_set_full_name(request, NULL, &err), ADVANCEAI_STATUS_OK,
+                 err);
+    CHECK_STATUS(advanceai_url_request_set_gender(request, NULL, &err), ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_biz_code(request, NULL, &err), ADVANCEAI_STATUS_OK,
+                 err);
 
     CHECK_STATUS(advanceai_validate_url_request(NULL, &err), ADVANCEAI_STATUS_NULL_PARAMETER,
                  err);

@@ -215,7 +215,7 @@ static void request_reuse(advanceai_client *client) {
     advanceai_url_result *first = NULL;
     advanceai_url_result *second = NULL;
     advanceai_error *err = NULL;
-    CHECK_STATUS(advanceai_url_request_new("h5-reuse", "user-1", "KEN", "https://example.com/ok",
+    CHECK_STATUS(advanceai_url_request_new("h5-reuse", "user-1", "IDN", "https://example.com/ok",
                                            "https://example.com/fail", &request, &err),
                  ADVANCEAI_STATUS_OK, err);
     /* Setting then clearing optional fields leaves a request the server accepts. */
@@ -317,12 +317,77 @@ static void unknown_and_empty_ids(advanceai_client *client) {
     drop_error(&err);
 }
 
+/* One market outside Nigeria: a South African ID, which the request must carry, with the
+ * new optional fields; a PASS names the market's Get Result type. */
+static void zaf_market(const test_args *args, advanceai_client *client) {
+    advanceai_url_request *request = NULL;
+    advanceai_url_result *url = NULL;
+    advanceai_get_result *result = NULL;
+    advanceai_error *err = NULL;
+    char biz_id[64];
+
+    unique_id(biz_id, sizeof biz_id, "h5-zaf-", 1);
+    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "ZAF", "https://example.com/ok",
+                                           "myapp://verification/failed", &request, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_number_type(request, "SAID", &err),
+                 ADVANCEAI_STATUS_OK, err);
+    /* SAID needs its number, of 13 digits; the server's message, and the number not in it. */
+    CHECK_STATUS(advanceai_validate_url_request(request, &err), ADVANCEAI_STATUS_INVALID_INPUT,
+                 err);
+    CHECK(contains(advanceai_error_message(err), "Parameter should not be empty"));
+    drop_error(&err);
+    CHECK_STATUS(advanceai_url_request_set_number_value(request, "800101500908", &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_validate_url_request(request, &err), ADVANCEAI_STATUS_INVALID_INPUT,
+                 err);
+    CHECK(contains(advanceai_error_message(err), "Number is invalid format"));
+    CHECK(!contains(advanceai_error_message(err), "800101500908"));
+    drop_error(&err);
+    CHECK_STATUS(advanceai_url_request_set_number_value(request, "8001015009087", &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_full_name(request, "Thandi Nkosi", &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_gender(request, "FEMALE", &err), ADVANCEAI_STATUS_OK,
+                 err);
+    CHECK_STATUS(advanceai_url_request_set_biz_code(request, "WhiteCard", &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_ignore_fail_when_jump(request, 0, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_iframe_enabled(request, 1, &err), ADVANCEAI_STATUS_OK,
+                 err);
+    CHECK_STATUS(advanceai_url_request_set_iframe_enabled(request, -1, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_client_generate_url(client, request, &url, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    advanceai_url_request_free(request);
+    if (url == NULL) {
+        advanceai_error_free(err);
+        return;
+    }
+    CHECK(sandbox_complete(args->base_url, advanceai_url_result_signature_id(url), "PASS"));
+    CHECK_STATUS(advanceai_client_get_result(client, advanceai_url_result_signature_id(url),
+                                             &result, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK(advanceai_get_result_passed(result));
+    CHECK(streq(advanceai_get_result_input_number_type(result), "SAID"));
+    CHECK(streq(advanceai_get_result_person_field(result,
+                                                  ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE),
+                "ZA_SAID"));
+    CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION),
+                "ZAF"));
+    advanceai_get_result_free(result);
+    advanceai_url_result_free(url);
+    advanceai_error_free(err);
+}
+
 int main(int argc, char **argv) {
     test_args args = test_start(argc, argv);
     advanceai_client *client = sandbox_client(&args, scaled_ms(&args, 5000), 3);
     pass_flow(&args, client);
     other_outcomes(&args, client);
     request_reuse(client);
+    zaf_market(&args, client);
     url_refusals(client);
     unknown_and_empty_ids(client);
     advanceai_client_free(client);
