@@ -23,7 +23,7 @@ type URLRequest struct {
 	CallbackURL   string // where the vendor posts the outcome (http or https)
 	Language      string // the page's language ("en-US")
 	ColorScheme   string // "light" or "dark"
-	ProductLevel  string // "STANDARD", "ADVANCED" or "PRO"
+	ProductLevel  string // ignored, kept for compatibility: the Non-Doc endpoint has no productLevel
 }
 
 // String shows the request with the callback URL redacted.

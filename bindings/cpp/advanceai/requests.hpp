@@ -46,7 +46,8 @@ public:
     UrlRequest& color_scheme(std::optional<std::string_view> value) {
         return set(advanceai_url_request_set_color_scheme, value, "color_scheme");
     }
-    /// productLevel ("STANDARD", "ADVANCED" or "PRO").
+    /// Ignored, kept for compatibility: the Non-Document Verification endpoint has no
+    /// productLevel.
     UrlRequest& product_level(std::optional<std::string_view> value) {
         return set(advanceai_url_request_set_product_level, value, "product_level");
     }
