@@ -211,6 +211,12 @@ typedef struct advanceai_get_result advanceai_get_result;
 typedef struct advanceai_get_result_request advanceai_get_result_request;
 
 /*
+ A Health Status answer. Each string is made the first time its getter is called, is
+ owned by the result, and stays valid until `advanceai_health_result_free`.
+ */
+typedef struct advanceai_health_result advanceai_health_result;
+
+/*
  An access token. Its string is owned by it and valid until `advanceai_token_free`.
  */
 typedef struct advanceai_token advanceai_token;
@@ -306,6 +312,30 @@ advanceai_status advanceai_client_generate_url(const struct advanceai_client *cl
                                                const struct advanceai_url_request *request,
                                                struct advanceai_url_result **out,
                                                struct advanceai_error **err);
+
+/*
+ Non-Doc Health Status of `number_type` (`NG_BVN`: the Health vocabulary, not `BVN`;
+ idempotent: retried on transient failures). An empty type is refused locally
+ (`ADVANCEAI_STATUS_INVALID_INPUT`). On success writes a result to `out`; free it with
+ `advanceai_health_result_free`; `advanceai_health_result_can_start` says whether to
+ start a verification now.
+ */
+advanceai_status advanceai_client_health(const struct advanceai_client *client,
+                                         const char *number_type,
+                                         struct advanceai_health_result **out,
+                                         struct advanceai_error **err);
+
+/*
+ Clear Data: deletes the personal data of the finished transaction `signature_id` at the
+ vendor, once its result is no longer needed (idempotent: retried on transient failures).
+ An empty id is refused locally with the server's message `SignatureId is empty`. A
+ pending transaction gets `ADVANCEAI_STATUS_API_ERROR` with code `PARAMETER_ERROR`
+ (`Transaction is not finished`); `REQUEST_IN_PROCESSING` (a clear already being
+ processed) is retryable, never a failed deletion.
+ */
+advanceai_status advanceai_client_clear_data(const struct advanceai_client *client,
+                                             const char *signature_id,
+                                             struct advanceai_error **err);
 
 /*
  H5 Get Result (idempotent, retried on transient failures). A pending result is a
@@ -670,6 +700,29 @@ void advanceai_get_result_request_free(struct advanceai_get_result_request *requ
 advanceai_status advanceai_get_result_request_set_return_image_type(struct advanceai_get_result_request *request,
                                                                     const char *return_image_type,
                                                                     struct advanceai_error **err);
+
+/*
+ Frees a Health Status answer; NULL is a no-op.
+ */
+void advanceai_health_result_free(struct advanceai_health_result *result);
+
+/*
+ `numberType`, as the server echoed it (`NG_BVN`), or NULL. Owned by the result.
+ */
+const char *advanceai_health_result_number_type(const struct advanceai_health_result *result);
+
+/*
+ `status` as sent (`health`, `unstable`, or a value the vendor has not documented), or
+ NULL when absent. Owned by the result.
+ */
+const char *advanceai_health_result_status(const struct advanceai_health_result *result);
+
+/*
+ Whether to start a new verification for this numberType: true only for the status
+ `health`; false for `unstable`, for an undocumented status, without a status, and for
+ NULL (core's `HealthData::can_start`).
+ */
+bool advanceai_health_result_can_start(const struct advanceai_health_result *result);
 
 /*
  Parses a Get Result response body (`len` bytes at `bytes`; NULL allowed when `len` is

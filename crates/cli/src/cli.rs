@@ -16,7 +16,8 @@ use clap::{Args, Parser, Subcommand};
     name = "advanceai",
     version,
     about,
-    after_help = "Exit codes: 0 success (verify/result: PASS); 1 verdict FAIL or INCOMPLETE; \
+    after_help = "Exit codes: 0 success (verify/result: PASS; health: status health); 1 verdict \
+                  FAIL or INCOMPLETE, or a health status other than health; \
                   2 usage or local validation error; 3 API error; 4 transport or unexpected \
                   response; 5 result not final yet.\n\
                   Keys on the command line are visible to other users of the machine (ps): \
@@ -81,6 +82,22 @@ pub(crate) enum Command {
     Url(UrlArgs),
     /// Fetch the result of an H5 verification.
     Result(ResultArgs),
+    /// Read the Non-Doc health of an ID type before starting verifications.
+    #[command(
+        after_help = "Exit codes: 0 status health (start verifications); 1 any other status \
+                      (unstable, or one the vendor has not documented: do not start now); \
+                      3 API error. --json prints the response's data: {numberType, status}."
+    )]
+    Health(HealthArgs),
+    /// Delete a finished transaction's personal data at the vendor (Clear Data), once its
+    /// result is no longer needed.
+    #[command(
+        after_help = "Exit codes: 0 cleared; 3 API error (PARAMETER_ERROR \"Transaction is \
+                      not finished\" while the result is pending, \"SignatureId is not exist\" \
+                      for an unknown id; REQUEST_IN_PROCESSING: a clear is already being \
+                      processed, try again later). --json prints {signatureId, cleared: true}."
+    )]
+    Clear(ClearArgs),
     /// Re-verify many ID numbers from a CSV or JSONL file.
     #[command(
         after_help = "Input: CSV with the header bizId,userId,region,numberType,numberValue \
@@ -187,6 +204,21 @@ pub(crate) struct ResultArgs {
     pub(crate) wait_timeout: f64,
 }
 
+/// `advanceai health`.
+#[derive(Args)]
+pub(crate) struct HealthArgs {
+    /// The Health Status ID type.
+    #[arg(long, help = health_type_help())]
+    pub(crate) number_type: String,
+}
+
+/// `advanceai clear`.
+#[derive(Args)]
+pub(crate) struct ClearArgs {
+    /// The id Generate URL returned.
+    pub(crate) signature_id: String,
+}
+
 /// `advanceai bulk`.
 #[derive(Args)]
 pub(crate) struct BulkArgs {
@@ -270,6 +302,15 @@ fn market_number_type_help() -> String {
         })
         .collect();
     format!("ID type: {}", types.join("; "))
+}
+
+/// `health --number-type`'s help: core's Health vocabulary (not the `verify` one).
+fn health_type_help() -> String {
+    format!(
+        "Health Status ID type, case-insensitive, e.g. {} (not BVN: the Health vocabulary \
+         is region_TYPE)",
+        Market::health_number_types().collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// A finite number greater than zero (seconds, or a rate).

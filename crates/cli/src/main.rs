@@ -1,8 +1,8 @@
 //! `advanceai`: a one-command demo, single checks and bulk re-verification against the
 //! ADVANCE.AI identity-verification API, or its embedded offline sandbox.
 //!
-//! Exit codes: 0 success (for `verify`/`result`: PASS); 1 a completed verification with
-//! FAIL or INCOMPLETE; 2 usage or local validation error; 3 API error; 4 transport or
+//! Exit codes: 0 success (for `verify`/`result`: PASS; for `health`: status `health`); 1 a
+//! completed verification with FAIL or INCOMPLETE, or a Health status other than `health`; 2 usage or local validation error; 3 API error; 4 transport or
 //! unexpected-response error; 5 result not final yet.
 
 mod bulk;
@@ -75,6 +75,8 @@ fn run(cli: &Cli, output: Output) -> Result<Exit, Failure> {
         Command::Verify(args) => single(&|client| checks::verify(client, args)),
         Command::Url(args) => single(&|client| checks::url(client, args)),
         Command::Result(args) => single(&|client| checks::result(client, args)),
+        Command::Health(args) => single(&|client| commands::ops::health(client, args)),
+        Command::Clear(args) => single(&|client| commands::ops::clear(client, args)),
         Command::Bulk(args) => run_bulk(cli, args, output),
     }
 }

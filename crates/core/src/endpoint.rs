@@ -13,6 +13,10 @@ pub enum Endpoint {
     GetResult,
     /// `POST /intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification`.
     IdNumberVerification,
+    /// `GET /intl/openapi/identity-risk/idvs-h5/ekyc/v1/non-doc-health-status?numberType=…`.
+    HealthStatus,
+    /// `POST /intl/openapi/identity-risk/idvs-h5/ekyc/v1/clear-data?signatureId=…`.
+    ClearData,
 }
 
 impl Endpoint {
@@ -22,12 +26,15 @@ impl Endpoint {
         Endpoint::GenerateUrl,
         Endpoint::GetResult,
         Endpoint::IdNumberVerification,
+        Endpoint::HealthStatus,
+        Endpoint::ClearData,
     ];
 
     /// What the call is: the one table of paths, methods, billing and authentication.
     ///
     /// A token request creates a token that is simply never used, and a Get Result reads:
-    /// both are idempotent. Database verification and Generate URL create a billable
+    /// both are idempotent; so are Health Status (a read) and Clear Data (clearing twice
+    /// clears once). Database verification and Generate URL create a billable
     /// transaction each time they reach the server, so a client must never resend them once
     /// they may have arrived.
     pub const fn descriptor(self) -> Descriptor {
@@ -64,6 +71,20 @@ impl Endpoint {
                 method: Method::Post,
                 path: h5!("/api/database-id-verification"),
                 idempotency: Idempotency::Billable,
+                needs_token: true,
+            },
+            Self::HealthStatus => Descriptor {
+                name: "health_status",
+                method: Method::Get,
+                path: h5!("/non-doc-health-status"),
+                idempotency: Idempotency::Idempotent,
+                needs_token: true,
+            },
+            Self::ClearData => Descriptor {
+                name: "clear_data",
+                method: Method::Post,
+                path: h5!("/clear-data"),
+                idempotency: Idempotency::Idempotent,
                 needs_token: true,
             },
         }
@@ -224,7 +245,10 @@ impl Host {
             Endpoint::GenerateUrl | Endpoint::GetResult => {
                 !matches!(self, Self::Mexico | Self::Colombia | Self::Nigeria)
             }
-            Endpoint::IdNumberVerification => matches!(self, Self::Singapore),
+            Endpoint::IdNumberVerification | Endpoint::HealthStatus => {
+                matches!(self, Self::Singapore)
+            }
+            Endpoint::ClearData => !matches!(self, Self::Mexico | Self::Colombia | Self::Nigeria),
         }
     }
 }

@@ -32,6 +32,9 @@
 //!   [`CallbackNotification`] to your `callbackUrl`; [`GetResultRequest`] fetches the
 //!   [`GetResultData`], pending ([`GetResultData::status`]) until the user has finished,
 //!   so callers poll. [`FaceDetail`] holds the liveness outcome.
+//! * Around the flow: [`HealthRequest`] reads a numberType's [`HealthData`] before starting
+//!   ([`HealthData::can_start`]); [`ClearDataRequest`] deletes a finished transaction's
+//!   personal data once its result is no longer needed.
 //! * [`OverallResult`], [`ErrorCode`], [`ErrorCategory`]: the verdict and what to do about it.
 //! * [`PersonRecord`]: the person the database returned.
 //! * [`InvalidRequest`], [`SUPPORTED_ID_NUMBER_TYPES`]: validation.
@@ -47,12 +50,14 @@
 mod wire;
 
 mod callback;
+mod clear_data;
 mod clock;
 mod endpoint;
 mod envelope;
 mod face;
 mod generate_url;
 mod get_result;
+mod health;
 mod id_number_type;
 mod market;
 mod operation;
@@ -67,6 +72,7 @@ mod validate;
 mod verification;
 
 pub use callback::{CallbackNotification, CallbackType};
+pub use clear_data::{ClearDataRequest, Cleared};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use endpoint::{Descriptor, Endpoint, Host, Idempotency, Method};
 pub use envelope::{ApiError, Envelope, EnvelopeError};
@@ -75,8 +81,9 @@ pub use generate_url::{ColorScheme, GenerateUrlData, GenerateUrlRequest};
 pub use get_result::{
     GetResultData, GetResultRequest, InputParameters, ResultStatus, ReturnImageType,
 };
+pub use health::{HealthData, HealthRequest, HealthStatus, parse_health_response};
 pub use id_number_type::{IdNumberType, NumberFormat, SUPPORTED_ID_NUMBER_TYPES};
-pub use market::{Apis, MARKETS, Market, Requirement};
+pub use market::{Apis, HEALTH_ONLY_NUMBER_TYPES, MARKETS, Market, Requirement};
 pub use operation::{Operation, TokenOperation, Validated};
 pub use outcome::{ErrorCategory, ErrorCode, OverallResult};
 pub use parse::{

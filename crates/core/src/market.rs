@@ -171,7 +171,28 @@ pub const MARKETS: &[Market] = &[
     },
 ];
 
+/// Health Status numberTypes the vendor's Health page names that have no market row here
+/// (no Generate URL type is documented for them): `US_NATIONALID`, `GB_GB`.
+///
+/// The two vendor pages disagree (non-doc-flow.md §6): the Health Status page lists
+/// `NG_BVN`, `NG_NIN`, `ID_NIK`, `BR_CPF`, `US_NATIONALID`, `GB_GB`; the Supported Regions
+/// page lists `AR_DNI` and `ZA_SAID` in place of the last two. [`Market::health_number_types`]
+/// is their union. Informational only: never used to refuse a Health request (the server
+/// ignores case; only an empty type is refused locally).
+pub const HEALTH_ONLY_NUMBER_TYPES: &[&str] = &["US_NATIONALID", "GB_GB"];
+
 impl Market {
+    /// Every Health Status numberType the vendor's pages name: each market's
+    /// [`Market::health_number_type`] (where it takes part in Health Status), then
+    /// [`HEALTH_ONLY_NUMBER_TYPES`].
+    pub fn health_number_types() -> impl Iterator<Item = &'static str> {
+        MARKETS
+            .iter()
+            .filter(|market| market.apis.health_status)
+            .map(|market| market.health_number_type)
+            .chain(HEALTH_ONLY_NUMBER_TYPES.iter().copied())
+    }
+
     /// The market of exactly this region and request `numberType` (case-sensitive).
     pub fn find(region: &str, number_type: &str) -> Option<&'static Market> {
         MARKETS

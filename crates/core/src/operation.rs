@@ -20,9 +20,10 @@
 use serde::de::DeserializeOwned;
 
 use crate::{
-    Clock, Descriptor, Endpoint, Envelope, EnvelopeError, GenerateUrlData, GenerateUrlRequest,
-    GetResultData, GetResultRequest, IdNumberVerificationRequest, InvalidRequest, ParseError,
-    Secret, TokenData, TokenRequest, VerificationData, parse_envelope,
+    ClearDataRequest, Cleared, Clock, Descriptor, Endpoint, Envelope, EnvelopeError,
+    GenerateUrlData, GenerateUrlRequest, GetResultData, GetResultRequest, HealthData,
+    HealthRequest, IdNumberVerificationRequest, InvalidRequest, ParseError, Secret, TokenData,
+    TokenRequest, VerificationData, parse_envelope,
 };
 
 /// One API call: its description, its local validation, its wire body and its parser.
@@ -41,7 +42,8 @@ pub trait Operation {
     /// when this fails.
     fn validate(&self) -> Result<(), InvalidRequest>;
 
-    /// The query parameters, in order (none for the calls of this version).
+    /// The query parameters, in order (Health Status and Clear Data have one each; the
+    /// other calls none).
     fn query(&self) -> Vec<(&'static str, String)> {
         Vec::new()
     }
@@ -194,6 +196,53 @@ impl<O: Operation> Operation for Validated<O> {
 request_operation!(IdNumberVerificationRequest => VerificationData, Endpoint::IdNumberVerification);
 request_operation!(GenerateUrlRequest => GenerateUrlData, Endpoint::GenerateUrl);
 request_operation!(GetResultRequest => GetResultData, Endpoint::GetResult);
+
+/// Health Status: a `GET` whose one parameter is the query's `numberType`.
+impl Operation for HealthRequest {
+    type Output = HealthData;
+    const DESCRIPTOR: Descriptor = Endpoint::HealthStatus.descriptor();
+
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        HealthRequest::validate(self)
+    }
+
+    fn query(&self) -> Vec<(&'static str, String)> {
+        vec![("numberType", self.number_type.clone())]
+    }
+
+    /// A `GET` has no body.
+    fn body(&self) -> Result<Vec<u8>, InvalidRequest> {
+        Ok(Vec::new())
+    }
+}
+
+/// Clear Data: a `POST` with the `signatureId` in the query, as the vendor's example sends
+/// it, and no body (whether the server also reads a JSON body is not documented).
+impl Operation for ClearDataRequest {
+    type Output = Cleared;
+    const DESCRIPTOR: Descriptor = Endpoint::ClearData.descriptor();
+
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        ClearDataRequest::validate(self)
+    }
+
+    fn query(&self) -> Vec<(&'static str, String)> {
+        vec![("signatureId", self.signature_id.clone())]
+    }
+
+    fn body(&self) -> Result<Vec<u8>, InvalidRequest> {
+        Ok(Vec::new())
+    }
+
+    /// `SUCCESS` with `data: null` ("Always return null for this API") is the success.
+    fn into_output(envelope: Envelope<Cleared>) -> Result<Cleared, EnvelopeError> {
+        if envelope.is_success() {
+            Ok(Cleared)
+        } else {
+            envelope.into_data()
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

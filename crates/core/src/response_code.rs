@@ -32,6 +32,9 @@ wire_enum! {
         AccountDisabled = "ACCOUNT_DISABLED",
         /// Get Result was asked for a `signatureId` the server does not know.
         SignatureNotExist = "SIGNATURE_NOT_EXIST",
+        /// Clear Data: the same request is already being processed ("Please do not submit
+        /// it repeatedly"). Not a failure of the request: try again later.
+        RequestInProcessing = "REQUEST_IN_PROCESSING",
     }
 }
 
@@ -42,17 +45,23 @@ impl ResponseCode {
     }
 
     /// Whether the server said it is temporarily unable to answer (`SERVICE_BUSY`,
-    /// `RETRY_LATER`): the same request, sent again after a pause, may succeed.
+    /// `RETRY_LATER`, and Clear Data's `REQUEST_IN_PROCESSING`): the same request, sent
+    /// again after a pause, may succeed.
     ///
     /// Whether to actually resend is the caller's decision: a billable request that got this
     /// answer was not processed, but see the transport crate's retry policy.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Self::ServiceBusy | Self::RetryLater)
+        matches!(
+            self,
+            Self::ServiceBusy | Self::RetryLater | Self::RequestInProcessing
+        )
     }
 
     /// Whether this answer proves the request was refused before any work was done, so
     /// nothing was billed: a bad or empty parameter, failed authentication, no balance,
-    /// overload or rate limit, a disabled account, an unknown `signatureId`.
+    /// overload or rate limit, a disabled account, an unknown `signatureId`, a request
+    /// already in processing (`REQUEST_IN_PROCESSING`: this one was not taken up; the one
+    /// before it is being processed).
     ///
     /// `false` for `SUCCESS`, for the generic `ERROR` (the vendor does not say at which
     /// stage it happened) and for codes this library does not know: when in doubt, assume
@@ -70,6 +79,7 @@ impl ResponseCode {
                 | Self::ClientError
                 | Self::AccountDisabled
                 | Self::SignatureNotExist
+                | Self::RequestInProcessing
         )
     }
 

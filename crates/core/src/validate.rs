@@ -84,6 +84,8 @@ pub enum InvalidRequest {
     /// Get Result's `signatureId` is empty (message: the vendor's generic empty-parameter
     /// text).
     SignatureIdMissing,
+    /// Clear Data's `signatureId` is empty (the server's message, `SignatureId is empty`).
+    ClearSignatureIdEmpty,
     /// The token request's access key or secret key is empty.
     CredentialsMissing,
     /// The token request's timestamp is not 13 digits of epoch milliseconds, or is too far
@@ -140,6 +142,7 @@ impl InvalidRequest {
             Self::FailReturnUrl(_) => "Invalid failReturnUrl",
             Self::CallbackUrl(_) => "Invalid callbackUrl",
             Self::SignatureIdMissing | Self::CredentialsMissing => "Parameter should not be empty",
+            Self::ClearSignatureIdEmpty => "SignatureId is empty",
             Self::TimestampInvalid => "Timestamp error",
             Self::SignatureMismatch => "Signature error",
             Self::PeriodSecondOutOfRange => "periodSecond must be between 60 and 86400",
@@ -164,7 +167,7 @@ impl InvalidRequest {
             Self::ReturnUrl(_) => "returnUrl",
             Self::FailReturnUrl(_) => "failReturnUrl",
             Self::CallbackUrl(_) => "callbackUrl",
-            Self::SignatureIdMissing => "signatureId",
+            Self::SignatureIdMissing | Self::ClearSignatureIdEmpty => "signatureId",
             Self::CredentialsMissing => "accessKey",
             Self::TimestampInvalid => "timestamp",
             Self::SignatureMismatch => "signature",

@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use std::ffi::c_char;
 use std::time::Duration;
 
-use advanceai_core::{GetResultRequest, Idempotency, Operation, TokenRequest};
+use advanceai_core::{
+    ClearDataRequest, GetResultRequest, HealthRequest, Idempotency, Operation, TokenRequest,
+};
 use advanceai_transport::{Client, Error, WaitOptions};
 
 use crate::config::advanceai_config;
@@ -13,6 +15,7 @@ use crate::error::{advanceai_error, fail};
 use crate::ffi::{BoxCastable, free_box, try_ref};
 use crate::get_result::advanceai_get_result;
 use crate::get_result_request::advanceai_get_result_request;
+use crate::health::advanceai_health_result;
 use crate::marshal::{arg_str, check_out, null_parameter, write_out};
 use crate::status::advanceai_status;
 use crate::token::advanceai_token;
@@ -132,6 +135,47 @@ pub extern "C" fn advanceai_client_generate_url(
             let request = try_ref(request).ok_or_else(|| null_parameter(err, "request"))?;
             Ok(c.execute(&request.inner))
         })
+    }
+}
+
+/// Non-Doc Health Status of `number_type` (`NG_BVN`: the Health vocabulary, not `BVN`;
+/// idempotent: retried on transient failures). An empty type is refused locally
+/// (`ADVANCEAI_STATUS_INVALID_INPUT`). On success writes a result to `out`; free it with
+/// `advanceai_health_result_free`; `advanceai_health_result_can_start` says whether to
+/// start a verification now.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_client_health(
+    client: *const advanceai_client,
+    number_type: *const c_char,
+    out: *mut *mut advanceai_health_result,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        call::<HealthRequest, _, _>(client, out, err, |c| {
+            Ok(c.health(arg_str(number_type, "number_type", err)?))
+        })
+    }
+}
+
+/// Clear Data: deletes the personal data of the finished transaction `signature_id` at the
+/// vendor, once its result is no longer needed (idempotent: retried on transient failures).
+/// An empty id is refused locally with the server's message `SignatureId is empty`. A
+/// pending transaction gets `ADVANCEAI_STATUS_API_ERROR` with code `PARAMETER_ERROR`
+/// (`Transaction is not finished`); `REQUEST_IN_PROCESSING` (a clear already being
+/// processed) is retryable, never a failed deletion.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_client_clear_data(
+    client: *const advanceai_client,
+    signature_id: *const c_char,
+    err: *mut *mut advanceai_error,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        let client = try_ref_from_ptr!(client, err);
+        let signature_id = try_arg!(arg_str(signature_id, "signature_id", err));
+        match client.inner.clear_data(signature_id) {
+            Ok(()) => advanceai_status::ADVANCEAI_STATUS_OK,
+            Err(error) => fail(err, advanceai_error::of::<ClearDataRequest>(&error)),
+        }
     }
 }
 

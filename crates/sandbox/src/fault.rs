@@ -1,7 +1,8 @@
 //! Fault injection: misbehaviour on demand, chosen by a documented id prefix.
 //!
 //! See the table in the crate docs. A fault is parsed from the start of a `bizId`
-//! (verification, Generate URL) or `signatureId` (Get Result); `result-fault-…` on a
+//! (verification, Generate URL), `signatureId` (Get Result, Clear Data) or `numberType`
+//! (Health Status); `result-fault-…` on a
 //! Generate URL `bizId` stores the fault on the transaction for every later Get Result.
 
 use std::time::Duration;
@@ -42,6 +43,9 @@ pub(crate) enum Fault {
     UnknownCode,
     /// `SUCCESS` with an `errorCode` no documentation lists.
     UnknownErrorCode,
+    /// `REQUEST_IN_PROCESSING`, as Clear Data answers while the same request is being
+    /// processed.
+    InProcessing,
 }
 
 impl Fault {
@@ -61,6 +65,7 @@ impl Fault {
             ("unknown-error-code", Fault::UnknownErrorCode),
             ("unknown-code", Fault::UnknownCode),
             ("truncated", Fault::Truncated),
+            ("in-processing", Fault::InProcessing),
             ("iam-once", Fault::IamOnce),
             ("busy-once", Fault::BusyOnce),
             ("busy", Fault::Busy),
@@ -123,6 +128,10 @@ mod tests {
         assert_eq!(
             Fault::from_prefix("fault-unknown-error-code-1"),
             Some(Fault::UnknownErrorCode)
+        );
+        assert_eq!(
+            Fault::from_prefix("fault-in-processing-1"),
+            Some(Fault::InProcessing)
         );
         assert_eq!(Fault::from_prefix("order-1"), None);
         assert_eq!(Fault::from_prefix("fault-delay-x"), None);

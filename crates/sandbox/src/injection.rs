@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
 use crate::fault::{Fault, HUGE_BODY_BYTES, UNKNOWN_CODE};
-use crate::messages::{MSG_BUSY, MSG_NO_BALANCE, MSG_TOKEN};
+use crate::messages::{MSG_BUSY, MSG_IN_PROCESSING, MSG_NO_BALANCE, MSG_TOKEN};
 use crate::reply::{LoggedCode, Reply, json_response};
 use crate::server::{App, lock};
 
@@ -72,6 +72,9 @@ pub(crate) async fn fault_before(app: &App, fault: Option<Fault>, key: &str) -> 
                 Some(Reply::new(ResponseCode::IamFailed, MSG_TOKEN, None).into_response())
             }
         }
+        Fault::InProcessing => Some(
+            Reply::new(ResponseCode::RequestInProcessing, MSG_IN_PROCESSING, None).into_response(),
+        ),
         Fault::Cut | Fault::Truncated | Fault::Huge | Fault::UnknownErrorCode => None,
     }
 }

@@ -33,8 +33,11 @@
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/api/database-id-verification` | yes | database verification |
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/generate-non-document-verification-url` | yes | H5: create a transaction |
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/get-result` | yes | H5: the result |
+//! | GET | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/non-doc-health-status?numberType=` | yes | Health Status of a numberType |
+//! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/clear-data?signatureId=` | yes | Clear Data of a finished transaction |
 //! | GET, POST | `/h5/{signatureId}` | no | the H5 page, and its form |
 //! | POST | `/sandbox/complete` | no | `{signatureId, outcome}`: the form, for automation |
+//! | POST | `/sandbox/health` | no | `{numberType, status}`: the status Health Status reports |
 //!
 //! Every answer is HTTP 200 with the vendor envelope
 //! `{code, message, data, extra, transactionId, pricingStrategy}`, a fresh 16-hex-digit
@@ -113,8 +116,32 @@
 //! `docDatabaseDetail: null`; face-stage failures carry the person and a failed
 //! `faceDetail`.
 //!
+//! # Health Status and Clear Data
+//! Both take their parameter from the query string, as the vendor's examples send it; a
+//! body is read and ignored. The routes come from core's descriptor rows
+//! ([`advanceai_core::Endpoint::HealthStatus`], [`advanceai_core::Endpoint::ClearData`]).
+//!
+//! Health Status: an empty or missing `numberType` gets `PARAMETER_ERROR` /
+//! `numberType is empty` (core's [`advanceai_core::HealthRequest::validate`]). The types
+//! answered are core's [`advanceai_core::Market::health_number_types`], matched case-insensitively
+//! (as the vendor says the server does) and echoed as listed (`ng_bvn` → `NG_BVN`); any
+//! other type gets `PARAMETER_ERROR` / `numberType is not supported` (the vendor names only
+//! the code, for `AADHAAR-PAN`; the message and the refusal of every unlisted type are the
+//! sandbox's choice). The status is `health` until `POST /sandbox/health` with
+//! `{"numberType": "NG_BVN", "status": "unstable"}` sets another for that type; any
+//! non-empty text is accepted, so a client's handling of an undocumented status can be
+//! tested too. The setting lasts for the life of the sandbox.
+//!
+//! Clear Data: an empty or missing `signatureId` gets `PARAMETER_ERROR` /
+//! `SignatureId is empty`, an unknown one `SignatureId is not exist`, a transaction without
+//! a final result `Transaction is not finished` (the vendor's messages); otherwise
+//! `SUCCESS` / `OK` with `data: null`, again on every later clear. After a clear, Get Result
+//! still answers the verdict, with `docDatabaseDetail: null`: what the vendor returns for a
+//! cleared transaction is not documented, so this is the sandbox's choice.
+//!
 //! # Fault injection
-//! A `bizId` (verification, Generate URL) or `signatureId` (Get Result) that starts with
+//! A `bizId` (verification, Generate URL), `signatureId` (Get Result, Clear Data) or
+//! `numberType` (Health Status) that starts with
 //! one of these prefixes makes that call misbehave; anything may follow the prefix after a
 //! `-`. A Generate URL `bizId` starting with `result-` and a prefix (`result-fault-busy-1`)
 //! answers normally, and every Get Result of that transaction gets the fault.
@@ -131,6 +158,7 @@
 //! | `fault-huge` | the normal answer with `extra.padding`, a body over 2 MiB of valid JSON |
 //! | `fault-iam-once` | `IAM_FAILED` the first time per id, then normal answers |
 //! | `fault-unknown-code` | top-level code `SANDBOX_UNKNOWN_CODE` |
+//! | `fault-in-processing` | `REQUEST_IN_PROCESSING` / `Your request is currently being processed. Please do not submit it repeatedly`, as Clear Data answers a repeated request |
 //! | `fault-unknown-error-code` | `SUCCESS`, `overallResult` FAIL, `errorCode` `SANDBOX_UNKNOWN_ERROR_CODE` (verification, Get Result; Generate URL answers normally) |
 //!
 //! Faults apply after the token check and before validation; `fault-cut`,
@@ -156,6 +184,7 @@ mod config;
 mod counter;
 mod fault;
 mod h5;
+mod health;
 mod injection;
 mod messages;
 mod person;
@@ -180,8 +209,10 @@ pub use config::{
 pub use fault::{MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
 pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
 pub use messages::{
-    MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_METHOD,
-    MSG_NO_BALANCE, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN, MSG_TOO_LARGE,
+    MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CLEAR_NOT_EXIST, MSG_CONTENT_TYPE,
+    MSG_HEALTH_NUMBER_TYPE, MSG_HEALTH_STATUS, MSG_IN_PROCESSING, MSG_MALFORMED, MSG_METHOD,
+    MSG_NO_BALANCE, MSG_NOT_FINISHED, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN,
+    MSG_TOO_LARGE,
 };
 pub use test_numbers::{TEST_NUMBERS, TestNumber, test_number_for, test_numbers_text};
 

@@ -21,6 +21,20 @@ pub const MSG_BUSY: &str = "Service busy, please retry later";
 /// Message of `INSUFFICIENT_BALANCE` (`fault-no-balance`; the vendor's wording is not
 /// documented).
 pub const MSG_NO_BALANCE: &str = "Insufficient balance";
+/// Message of `REQUEST_IN_PROCESSING` (the vendor's wording, Clear Data page).
+pub const MSG_IN_PROCESSING: &str =
+    "Your request is currently being processed. Please do not submit it repeatedly";
+/// Clear Data's message for an unknown `signatureId` (`PARAMETER_ERROR`; the vendor's
+/// wording).
+pub const MSG_CLEAR_NOT_EXIST: &str = "SignatureId is not exist";
+/// Clear Data's message for a transaction without a final result (`PARAMETER_ERROR`; the
+/// vendor's wording).
+pub const MSG_NOT_FINISHED: &str = "Transaction is not finished";
+/// Health Status's message for a numberType the sandbox does not list (`PARAMETER_ERROR`;
+/// ours: the vendor names the code only).
+pub const MSG_HEALTH_NUMBER_TYPE: &str = "numberType is not supported";
+/// `POST /sandbox/health`'s message for an empty `status` (ours).
+pub const MSG_HEALTH_STATUS: &str = "status should not be empty";
 /// Message of `/sandbox/complete` with an outcome the sandbox does not know (ours).
 pub const MSG_BAD_OUTCOME: &str = "Unknown outcome";
 /// Message of completing a transaction that already has a final result (ours).

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use crate::SandboxConfig;
 use crate::body::{drain, read_json};
 use crate::h5;
+use crate::health;
 use crate::messages::{MSG_METHOD, MSG_NOT_FOUND, MSG_TOKEN};
 use crate::reply::{LoggedCode, Reply};
 use crate::state::State as Memory;
@@ -53,7 +54,10 @@ pub(crate) fn router(app: Shared) -> Router {
         .route(Endpoint::GenerateUrl.path(), post(h5::generate_url))
         .route(Endpoint::GetResult.path(), post(h5::get_result))
         .route("/h5/{signature_id}", get(h5::h5_page).post(h5::h5_submit))
+        .route(Endpoint::HealthStatus.path(), get(health::health_status))
+        .route(Endpoint::ClearData.path(), post(h5::clear_data))
         .route("/sandbox/complete", post(h5::complete))
+        .route("/sandbox/health", post(health::set_health))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(log_requests))
@@ -129,4 +133,17 @@ pub(crate) async fn accept<T: DeserializeOwned>(
     read_json(headers, body, app.config.max_body_bytes)
         .await
         .map_err(IntoResponse::into_response)
+}
+
+/// The start of every API call whose parameters are in the query (Health Status, Clear
+/// Data): counts it, checks the token, and reads and discards any body (none is expected).
+pub(crate) async fn accept_query(
+    app: &App,
+    endpoint: Endpoint,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(), Response> {
+    app.counts.record(endpoint);
+    drain(body).await;
+    check_token(app, headers).map_err(IntoResponse::into_response)
 }

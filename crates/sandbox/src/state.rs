@@ -72,6 +72,8 @@ pub(crate) struct Transaction {
     pub(crate) verdict: Option<Verdict>,
     /// A fault every Get Result of this transaction shows (bizId prefix `result-fault-`).
     pub(crate) result_fault: Option<Fault>,
+    /// Whether Clear Data has cleared its personal data.
+    pub(crate) cleared: bool,
 }
 
 /// Everything the sandbox remembers, behind one lock each.
@@ -83,6 +85,9 @@ pub(crate) struct State {
     pub(crate) transactions: Mutex<BoundedMap<Transaction>>,
     /// Keys that already had their `fault-iam-once` answer.
     pub(crate) iam_once_seen: Mutex<BoundedMap<()>>,
+    /// Health numberType (one of `Market::health_number_types`) → the status set by
+    /// `POST /sandbox/health`; `health` when absent. Bounded by that table.
+    pub(crate) health: Mutex<HashMap<String, String>>,
 }
 
 impl State {
@@ -91,6 +96,7 @@ impl State {
             tokens: Mutex::new(BoundedMap::new(max_tokens)),
             transactions: Mutex::new(BoundedMap::new(max_transactions)),
             iam_once_seen: Mutex::new(BoundedMap::new(max_transactions)),
+            health: Mutex::new(HashMap::new()),
         }
     }
 }

@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use advanceai_core::{
-    Descriptor, GenerateUrlData, GenerateUrlRequest, GetResultData, GetResultRequest,
-    IdNumberVerificationRequest, Method, Operation, ParseErrorKind, ResponseCode, Secret,
-    TokenOperation, VerificationData,
+    ClearDataRequest, Descriptor, GenerateUrlData, GenerateUrlRequest, GetResultData,
+    GetResultRequest, HealthData, HealthRequest, IdNumberVerificationRequest, Method, Operation,
+    ParseErrorKind, ResponseCode, Secret, TokenOperation, VerificationData,
 };
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, RequestBuilder};
@@ -65,7 +65,7 @@ struct Inner {
 /// network and comes back as [`Error::InvalidInput`] with the server's code and message.
 ///
 /// # Retries: never bill twice
-/// Token and Get Result calls are retried on transient failures. Database verification and
+/// Token, Get Result, Health Status and Clear Data calls are retried on transient failures. Database verification and
 /// Generate URL are billable: they are retried only when the request provably never left
 /// (connection refused, DNS failure). Any other failure of a billable call is returned as is
 /// and [`Error::may_have_been_processed`] says whether the server may have processed (and
@@ -195,6 +195,21 @@ impl Client {
     /// `Ok`: see [`GetResultData::status`].
     pub fn get_result(&self, request: &GetResultRequest) -> Result<GetResultData, Error> {
         self.execute(request)
+    }
+
+    /// Non-Doc Health Status of one numberType (`NG_BVN`; idempotent: retried on transient
+    /// failures). [`HealthData::can_start`] says whether to start a verification now.
+    pub fn health(&self, number_type: &str) -> Result<HealthData, Error> {
+        self.execute(&HealthRequest::new(number_type))
+    }
+
+    /// Clear Data: deletes a finished transaction's personal data on the vendor's side; call
+    /// it once the result is no longer needed, so the data is kept no longer than that.
+    /// Idempotent: retried on transient failures, `REQUEST_IN_PROCESSING` included (a clear
+    /// already being processed, not a failed deletion). Refused with `PARAMETER_ERROR`
+    /// while the transaction is not finished (`Transaction is not finished`).
+    pub fn clear_data(&self, signature_id: &str) -> Result<(), Error> {
+        self.execute(&ClearDataRequest::new(signature_id)).map(drop)
     }
 
     /// Polls Get Result until the result is final, with pauses growing from

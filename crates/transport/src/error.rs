@@ -59,7 +59,7 @@ pub enum Error {
         /// The vendor's id of the call: quote it to support.
         transaction_id: Option<String>,
         /// Whether sending the same request again later may succeed (`SERVICE_BUSY`,
-        /// `RETRY_LATER`).
+        /// `RETRY_LATER`, `REQUEST_IN_PROCESSING`).
         retryable: bool,
     },
     /// The server answered `SUCCESS` without a `data` object.

@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 pub(crate) enum Exit {
     /// Success (for `verify`/`result`: overall PASS).
     Ok = 0,
-    /// A completed verification with FAIL or INCOMPLETE.
+    /// A completed verification with FAIL or INCOMPLETE; for `health`, a status other than
+    /// `health`.
     NotPassed = 1,
     /// Usage or local validation error.
     Usage = 2,

@@ -1,6 +1,7 @@
 //! The H5 flow: Generate URL creates a transaction, the page (or `/sandbox/complete`)
 //! finishes it, Get Result reads it.
 
+mod clear;
 mod complete;
 mod outcome;
 mod page;
@@ -15,6 +16,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
+pub(crate) use clear::clear_data;
 pub(crate) use complete::{complete, h5_page, h5_submit};
 pub use outcome::{FAIL_CODES, INCOMPLETE_CODES};
 
@@ -56,6 +58,7 @@ pub(crate) async fn generate_url(
             created_ms: now,
             verdict: None,
             result_fault,
+            cleared: false,
         },
     );
     let mut data = GenerateUrlData::default();

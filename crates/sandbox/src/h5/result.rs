@@ -82,5 +82,9 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
         // The number step failed, or the user did not finish: no person, no face.
         _ => {}
     }
+    if transaction.cleared {
+        // Clear Data removed the person; what the vendor then returns is not documented.
+        data.doc_database_detail = None;
+    }
     data
 }

@@ -212,6 +212,16 @@ fn rows() -> Vec<Row> {
             false,
             "API_ERROR",
         ),
+        // A Clear Data already in processing: retry later, never a failed request.
+        row(
+            api(C::RequestInProcessing),
+            all,
+            (false, true, true),
+            false,
+            false,
+            false,
+            "API_ERROR",
+        ),
         row(
             api(C::ParameterError),
             safe_only,
