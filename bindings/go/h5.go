@@ -11,8 +11,11 @@ import (
 )
 
 // URLRequest is an H5 Generate URL request. The first five fields are required; the
-// others are sent only when not "". CallbackURL may carry an authorization token in its
-// query string: it prints as "[redacted]".
+// string options are sent only when not "", the *bool ones only when not nil. Which
+// options a market needs (FullName for NIK, NumberValue for SAID, Gender with a DNI
+// number) is checked before sending. NumberValue, FullName and Gender are the person's
+// data and CallbackURL may carry an authorization token in its query string: each prints
+// as "[redacted]".
 type URLRequest struct {
 	BizID         string
 	UserID        string
@@ -24,9 +27,40 @@ type URLRequest struct {
 	Language      string // the page's language ("en-US")
 	ColorScheme   string // "light" or "dark"
 	ProductLevel  string // ignored, kept for compatibility: the Non-Doc endpoint has no productLevel
+	NumberValue   string // the ID number, checked for the market's length (required for SAID)
+	FullName      string // the person's full name (required for NIK)
+	Gender        string // required for DNI with a NumberValue; sent as given
+	BizCode       string // your business type for the user ("WhiteCard"), sent as given
+	// IgnoreFailWhenJump is ignoreFailWhenJump; nil leaves it out.
+	IgnoreFailWhenJump *bool
+	// IframeEnabled is iframeEnabled: whether the page may be embedded in an iframe
+	// (false redirects to the return URLs instead); nil leaves it out.
+	IframeEnabled *bool
 }
 
-// String shows the request with the callback URL redacted.
+// Bool is a pointer to b, for URLRequest's *bool fields.
+func Bool(b bool) *bool { return &b }
+
+// flag is an optional bool as its String shows it.
+func flag(b *bool) string {
+	if b == nil {
+		return "nil"
+	}
+	return strconv.FormatBool(*b)
+}
+
+// cFlag is an optional bool as the C setters take it: 0 false, 1 true, -1 unset.
+func cFlag(b *bool) C.int32_t {
+	switch {
+	case b == nil:
+		return -1
+	case *b:
+		return 1
+	}
+	return 0
+}
+
+// String shows the request with the person's data and the callback URL redacted.
 func (r URLRequest) String() string {
 	return summary("advanceai.URLRequest",
 		"BizID", strconv.Quote(r.BizID),
@@ -38,7 +72,13 @@ func (r URLRequest) String() string {
 		"CallbackURL", mask(r.CallbackURL),
 		"Language", strconv.Quote(r.Language),
 		"ColorScheme", strconv.Quote(r.ColorScheme),
-		"ProductLevel", strconv.Quote(r.ProductLevel))
+		"ProductLevel", strconv.Quote(r.ProductLevel),
+		"NumberValue", mask(r.NumberValue),
+		"FullName", mask(r.FullName),
+		"Gender", mask(r.Gender),
+		"BizCode", strconv.Quote(r.BizCode),
+		"IgnoreFailWhenJump", flag(r.IgnoreFailWhenJump),
+		"IframeEnabled", flag(r.IframeEnabled))
 }
 
 // GoString is String.
@@ -87,6 +127,18 @@ func (r URLRequest) toC() (*C.advanceai_url_request, error) {
 		{"ProductLevel", r.ProductLevel, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
 			return C.advanceai_url_request_set_product_level(req, p, e)
 		}},
+		{"NumberValue", r.NumberValue, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_number_value(req, p, e)
+		}},
+		{"FullName", r.FullName, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_full_name(req, p, e)
+		}},
+		{"Gender", r.Gender, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_gender(req, p, e)
+		}},
+		{"BizCode", r.BizCode, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
+			return C.advanceai_url_request_set_biz_code(req, p, e)
+		}},
 	}
 	for _, f := range optional {
 		if f.value == "" {
@@ -103,6 +155,15 @@ func (r URLRequest) toC() (*C.advanceai_url_request, error) {
 			C.advanceai_url_request_free(req)
 			return nil, err
 		}
+	}
+	var cerr1, cerr2 *C.advanceai_error
+	if st := C.advanceai_url_request_set_ignore_fail_when_jump(req, cFlag(r.IgnoreFailWhenJump), &cerr1); st != C.ADVANCEAI_STATUS_OK {
+		C.advanceai_url_request_free(req)
+		return nil, takeError(st, cerr1)
+	}
+	if st := C.advanceai_url_request_set_iframe_enabled(req, cFlag(r.IframeEnabled), &cerr2); st != C.ADVANCEAI_STATUS_OK {
+		C.advanceai_url_request_free(req)
+		return nil, takeError(st, cerr2)
 	}
 	return req, nil
 }
