@@ -125,6 +125,34 @@ public:
             status, out, err, "Client::wait_for_result"));
     }
 
+    /// Non-Doc Health Status of `number_type`, in the Health vocabulary ("NG_BVN", not
+    /// "BVN"; case is ignored; retried on transient failures). An empty type is
+    /// Status::InvalidInput (nothing sent); a type the vendor does not list is
+    /// Status::ApiError with code PARAMETER_ERROR.
+    HealthResult health(std::string_view number_type) const {
+        const detail::Arg type(number_type, "number_type");
+        advanceai_health_result* out = nullptr;
+        advanceai_error* err = nullptr;
+        const advanceai_status status =
+            advanceai_client_health(handle_.get(), type.c_str(), &out, &err);
+        return HealthResult(detail::take<advanceai_health_result, advanceai_health_result_free>(
+            status, out, err, "Client::health"));
+    }
+
+    /// Clear Data: deletes the personal data of the finished transaction `signature_id` at
+    /// the vendor (retried on transient failures; clearing twice is not an error). An empty
+    /// id is Status::InvalidInput ("SignatureId is empty", nothing sent); a pending
+    /// transaction is Status::ApiError with code PARAMETER_ERROR ("Transaction is not
+    /// finished"); REQUEST_IN_PROCESSING (a clear already being processed) is retryable,
+    /// never a failed deletion: retry later.
+    void clear_data(std::string_view signature_id) const {
+        const detail::Arg id(signature_id, "signature_id");
+        advanceai_error* err = nullptr;
+        const advanceai_status status =
+            advanceai_client_clear_data(handle_.get(), id.c_str(), &err);
+        detail::check(status, err, "Client::clear_data");
+    }
+
     /// The C object, for calls this wrapper does not cover (NULL when moved from).
     const advanceai_client* native() const noexcept { return handle_.get(); }
 

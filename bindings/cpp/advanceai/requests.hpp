@@ -5,6 +5,7 @@
 
 #include "detail.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -52,10 +53,47 @@ public:
         return set(advanceai_url_request_set_product_level, value, "product_level");
     }
 
+    /// numberValue: the ID number (personal data, never in messages), checked for the
+    /// market's length; SAID requires it.
+    UrlRequest& number_value(std::optional<std::string_view> value) {
+        return set(advanceai_url_request_set_number_value, value, "number_value");
+    }
+    /// fullName: the person's full name (personal data); NIK requires it.
+    UrlRequest& full_name(std::optional<std::string_view> value) {
+        return set(advanceai_url_request_set_full_name, value, "full_name");
+    }
+    /// gender: required for DNI with a number value; sent as given.
+    UrlRequest& gender(std::optional<std::string_view> value) {
+        return set(advanceai_url_request_set_gender, value, "gender");
+    }
+    /// bizCode: your business type for the user ("WhiteCard"), sent as given.
+    UrlRequest& biz_code(std::optional<std::string_view> value) {
+        return set(advanceai_url_request_set_biz_code, value, "biz_code");
+    }
+    /// ignoreFailWhenJump (std::nullopt: not sent).
+    UrlRequest& ignore_fail_when_jump(std::optional<bool> value) {
+        return set_flag(advanceai_url_request_set_ignore_fail_when_jump, value,
+                        "ignore_fail_when_jump");
+    }
+    /// iframeEnabled: whether the page may be embedded in an iframe (false redirects to the
+    /// return URLs instead; std::nullopt: not sent).
+    UrlRequest& iframe_enabled(std::optional<bool> value) {
+        return set_flag(advanceai_url_request_set_iframe_enabled, value, "iframe_enabled");
+    }
+
     /// The C object, for calls this wrapper does not cover (NULL when moved from).
     const advanceai_url_request* native() const noexcept { return handle_.get(); }
 
 private:
+    using FlagSetter = advanceai_status (*)(advanceai_url_request*, std::int32_t,
+                                            advanceai_error**);
+    UrlRequest& set_flag(FlagSetter setter, std::optional<bool> value, std::string_view name) {
+        advanceai_error* err = nullptr;
+        const std::int32_t flag = value ? (*value ? 1 : 0) : -1;
+        const advanceai_status status = setter(handle_.get(), flag, &err);
+        detail::check(status, err, name);
+        return *this;
+    }
     using Setter = advanceai_status (*)(advanceai_url_request*, const char*, advanceai_error**);
     UrlRequest& set(Setter setter, std::optional<std::string_view> value,
                     std::string_view name) {

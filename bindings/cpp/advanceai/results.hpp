@@ -1,5 +1,5 @@
 // advanceai/results.hpp: what calls return (Token, VerificationResult, GetResult, UrlResult,
-// Callback), and the parsers of bodies received by the caller's own HTTP stack. Part of
+// HealthResult, Callback), and the parsers of bodies received by the caller's own HTTP stack. Part of
 // advanceai.hpp (include that).
 #ifndef ADVANCEAI_RESULTS_HPP
 #define ADVANCEAI_RESULTS_HPP
@@ -201,6 +201,31 @@ private:
     explicit UrlResult(detail::Owned<advanceai_url_result, advanceai_url_result_free> handle)
         : handle_(std::move(handle)) {}
     detail::Owned<advanceai_url_result, advanceai_url_result_free> handle_;
+};
+
+/// A Non-Doc Health Status answer (Client::health): whether the vendor's source for a
+/// numberType works now. It holds no person data.
+class HealthResult {
+public:
+    /// numberType as the server echoed it ("NG_BVN"); empty when absent.
+    std::optional<std::string> number_type() const {
+        return detail::optional_string(advanceai_health_result_number_type(handle_.get()));
+    }
+    /// status as sent: "health", "unstable" or a value the vendor has not documented;
+    /// empty when absent.
+    std::optional<std::string> status() const {
+        return detail::optional_string(advanceai_health_result_status(handle_.get()));
+    }
+    /// Whether to start a new verification of this numberType now: true only for the
+    /// status "health" (false for a moved-from result).
+    bool can_start() const noexcept { return advanceai_health_result_can_start(handle_.get()); }
+
+private:
+    friend class Client;
+    explicit HealthResult(
+        detail::Owned<advanceai_health_result, advanceai_health_result_free> handle)
+        : handle_(std::move(handle)) {}
+    detail::Owned<advanceai_health_result, advanceai_health_result_free> handle_;
 };
 
 /// Parses a Get Result response body, for callers with their own HTTP stack: a
