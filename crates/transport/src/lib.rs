@@ -32,10 +32,16 @@
 //! and [`Error::may_have_been_processed`] says whether the server may have processed (and
 //! billed) the request.
 //!
+//! # Callbacks
+//! The vendor does not sign the notification it posts to a `callbackUrl`: put a random
+//! [`CallbackSecret`] in the URL's query and check it on every incoming request (in
+//! constant time), then fetch the result with Get Result.
+//!
 //! # Logging
 //! Through the `log` facade at debug level: endpoint, attempt, outcome code or error kind,
 //! latency. Never a key, a token, an ID number, a body or a URL query.
 
+mod callback;
 mod client;
 mod config;
 mod disposition;
@@ -48,6 +54,7 @@ mod token;
 /// client needs this one dependency: `use advanceai_transport::IdNumberVerificationRequest`.
 #[doc(no_inline)]
 pub use advanceai_core::*;
+pub use callback::CallbackSecret;
 pub use client::{Client, EXCERPT_MAX_BYTES, WaitOptions};
 pub use config::{
     ClientConfig, ClientConfigBuilder, ConfigError, DEFAULT_CONNECT_TIMEOUT,
