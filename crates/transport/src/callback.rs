@@ -9,6 +9,7 @@
 
 use std::fmt;
 
+use advanceai_core::Secret;
 use rand::RngCore;
 use subtle::ConstantTimeEq;
 
@@ -35,7 +36,8 @@ const TOKEN_BYTES: usize = 32;
 /// ```
 #[derive(Clone)]
 pub struct CallbackSecret {
-    token: String,
+    /// Wiped from memory on drop, like every credential ([`Secret`]).
+    token: Secret,
 }
 
 impl CallbackSecret {
@@ -49,19 +51,23 @@ impl CallbackSecret {
             token.push(char::from(HEX[usize::from(byte >> 4)]));
             token.push(char::from(HEX[usize::from(byte & 0x0f)]));
         }
-        Self { token }
+        Self {
+            token: Secret::new(token),
+        }
     }
 
     /// A token kept from an earlier [`CallbackSecret::generate`]; `None` for an empty one
     /// (which would accept a request presenting no token).
     pub fn from_token(token: impl Into<String>) -> Option<Self> {
         let token = token.into();
-        (!token.is_empty()).then_some(Self { token })
+        (!token.is_empty()).then(|| Self {
+            token: Secret::new(token),
+        })
     }
 
     /// The token, to store for the callback endpoint. A secret: never log it.
     pub fn token(&self) -> &str {
-        &self.token
+        self.token.expose()
     }
 
     /// `base` with `param=<token>` added to its query: after `?` when it has no query,
@@ -79,13 +85,13 @@ impl CallbackSecret {
             Some(_) => "&",
         };
         let param: String = url::form_urlencoded::byte_serialize(param.as_bytes()).collect();
-        format!("{head}{separator}{param}={}{fragment}", self.token)
+        format!("{head}{separator}{param}={}{fragment}", self.token())
     }
 
     /// Whether `presented` is the token, compared in constant time (the time does not
     /// depend on where the two first differ). An empty or other-length value is refused.
     pub fn verify(&self, presented: &str) -> bool {
-        bool::from(self.token.as_bytes().ct_eq(presented.as_bytes()))
+        bool::from(self.token().as_bytes().ct_eq(presented.as_bytes()))
     }
 
     /// Whether the query string `query` (without the `?`, form-encoded, as a request's
