@@ -101,7 +101,9 @@ typedef uint32_t advanceai_status;
  Which person field to read with `advanceai_verification_result_person_field` or
  `advanceai_get_result_person_field`. Values are stable; new fields get new values.
  Database verification sends `phoneNumber1`/`phoneNumber2`, Get Result (Nigeria)
- `phoneNumber`, `bvn`, `numberValue` and `numberTypeInfo`.
+ `phoneNumber`, `bvn`, `numberValue` and `numberTypeInfo`; each market sends its own
+ subset of the rest. A nested field (`verification.face`, `address.city`) is its own
+ value, read like any other.
  */
 enum advanceai_person_field
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -157,6 +159,80 @@ enum advanceai_person_field
    `numberTypeInfo.region`: ISO 3166-1 alpha-3.
    */
   ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION = 11,
+  /*
+   `nin` (Nigeria NIN).
+   */
+  ADVANCEAI_PERSON_NIN = 12,
+  /*
+   `fullName` (Indonesia, Brazil, Argentina).
+   */
+  ADVANCEAI_PERSON_FULL_NAME = 13,
+  /*
+   `email`.
+   */
+  ADVANCEAI_PERSON_EMAIL = 14,
+  /*
+   `cpfStatus` (Brazil): `Regular`, `Holder's Death`, `Suspended`, `Not exist`, or
+   another value as sent.
+   */
+  ADVANCEAI_PERSON_CPF_STATUS = 15,
+  /*
+   `motherName` (Brazil).
+   */
+  ADVANCEAI_PERSON_MOTHER_NAME = 16,
+  /*
+   `taxId` (Argentina), as sent.
+   */
+  ADVANCEAI_PERSON_TAX_ID = 17,
+  /*
+   `taxIdType` (Argentina), as sent.
+   */
+  ADVANCEAI_PERSON_TAX_ID_TYPE = 18,
+  /*
+   `verification.numberValue`: `pass`, `fail`, or another value as sent; NULL when
+   not checked.
+   */
+  ADVANCEAI_PERSON_VERIFICATION_NUMBER_VALUE = 19,
+  /*
+   `verification.fullName`: as `verification.numberValue`.
+   */
+  ADVANCEAI_PERSON_VERIFICATION_FULL_NAME = 20,
+  /*
+   `verification.dob`: as `verification.numberValue`.
+   */
+  ADVANCEAI_PERSON_VERIFICATION_DOB = 21,
+  /*
+   `verification.face`: as `verification.numberValue`.
+   */
+  ADVANCEAI_PERSON_VERIFICATION_FACE = 22,
+  /*
+   `address.number` (Brazil), as sent (`SN` when there is none).
+   */
+  ADVANCEAI_PERSON_ADDRESS_NUMBER = 23,
+  /*
+   `address.city`.
+   */
+  ADVANCEAI_PERSON_ADDRESS_CITY = 24,
+  /*
+   `address.street`.
+   */
+  ADVANCEAI_PERSON_ADDRESS_STREET = 25,
+  /*
+   `address.postalCode`.
+   */
+  ADVANCEAI_PERSON_ADDRESS_POSTAL_CODE = 26,
+  /*
+   `address.neighborhood`.
+   */
+  ADVANCEAI_PERSON_ADDRESS_NEIGHBORHOOD = 27,
+  /*
+   `address.state`.
+   */
+  ADVANCEAI_PERSON_ADDRESS_STATE = 28,
+  /*
+   `address.type` (`residential` in the vendor's example).
+   */
+  ADVANCEAI_PERSON_ADDRESS_TYPE = 29,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

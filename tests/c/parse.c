@@ -152,7 +152,7 @@ static void get_result_fields(void) {
     CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER2), ""));
     CHECK(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_PHONE_NUMBER1) == NULL);
     CHECK(streq(advanceai_get_result_person_field(result, ADVANCEAI_PERSON_GENDER), "FEMALE"));
-    CHECK(advanceai_get_result_person_field(result, 12) == NULL);
+    CHECK(advanceai_get_result_person_field(result, 30) == NULL); /* past the last field */
     /* Every string is made once and owned by the result: the same pointer every time. */
     CHECK(advanceai_get_result_error_code(result) == advanceai_get_result_error_code(result));
     CHECK(advanceai_get_result_country_code_iso3(result) ==

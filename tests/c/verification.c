@@ -61,9 +61,9 @@ static void check_person(const advanceai_verification_result *result, int presen
               result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE) == NULL);
     CHECK(advanceai_verification_result_person_field(
               result, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION) == NULL);
-    /* Values outside the enum are NULL, not a crash. 12 is the first value past the enum
-     * (this was 8 until phoneNumber1 took that value). */
-    CHECK(advanceai_verification_result_person_field(result, 12) == NULL);
+    /* Values outside the enum are NULL, not a crash. 30 is the first value past the enum
+     * (this was 8 until phoneNumber1 took that value, 12 until the per-market fields). */
+    CHECK(advanceai_verification_result_person_field(result, 30) == NULL);
     CHECK(advanceai_verification_result_person_field(result, UINT32_MAX) == NULL);
 }
 

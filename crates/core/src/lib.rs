@@ -49,6 +49,7 @@
 #[macro_use]
 mod wire;
 
+mod address;
 mod callback;
 mod clear_data;
 mod clock;
@@ -64,6 +65,7 @@ mod operation;
 mod outcome;
 mod parse;
 mod person;
+mod person_check;
 mod pii;
 mod response_code;
 mod secret;
@@ -71,6 +73,7 @@ mod token;
 mod validate;
 mod verification;
 
+pub use address::Address;
 pub use callback::{CallbackNotification, CallbackType};
 pub use clear_data::{ClearDataRequest, Cleared};
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -90,7 +93,8 @@ pub use parse::{
     ParseError, ParseErrorKind, parse_callback, parse_envelope, parse_generate_url_response,
     parse_get_result_response, parse_token_response, parse_verification_response,
 };
-pub use person::{Birthday, Gender, NumberTypeInfo, PersonRecord};
+pub use person::{Birthday, CpfStatus, Gender, NumberTypeInfo, PersonRecord};
+pub use person_check::{CheckResult, PersonVerification};
 pub use pii::{Pii, UnknownFields, mask};
 pub use response_code::ResponseCode;
 pub use secret::Secret;

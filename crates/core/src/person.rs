@@ -6,21 +6,38 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
 
-use crate::pii::Redacted;
-use crate::{Endpoint, Pii};
+use crate::pii::debug_present_fields;
+use crate::{Address, Endpoint, PersonVerification, Pii};
 
 wire_record! {
     /// `docDatabaseDetail`: the person as the authoritative database knows them.
     ///
-    /// The two vendor pages show two shapes of this record. Get Result (Nigeria BVN) sends
-    /// `bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`, `phoneNumber2`, gender
-    /// `FEMALE` and birthday `1994/07/13`; database verification sends `phoneNumber1`,
-    /// `phoneNumber2`, gender `Male` and birthday `yyyy-MM-dd`. This type has a field for
-    /// everything either shape shows and keeps every other field (other markets send
-    /// `ID_NIK`, per-field `verification` objects, ...) in `unknown_fields`.
+    /// One lenient record for every market rather than one type per market: the markets'
+    /// shapes (non-doc-flow.md §4.2) overlap heavily, the vendor's presence table
+    /// contradicts its own examples (IDN sends `phoneNumber` and `email` marked "Not
+    /// returned"), and a field the page does not mention for a market is to be handled as
+    /// absent, not rejected. So every documented field of every market is here, all
+    /// optional, and which ones a market fills is data ([`crate::Market`]), not a type:
     ///
-    /// Values arrive already masked by the vendor (`22********4`). `Debug` redacts every
-    /// value anyway, unknown fields included, and shows only which fields are present.
+    /// * Nigeria (`NG_BVN`, `NG_NIN`): `bvn` or `nin`, names, `gender`, `birthday`,
+    ///   `phoneNumber`, `phoneNumber2`, a `verification` usually all `null`;
+    /// * Indonesia (`ID_NIK`): `fullName`, `gender`, `birthday` (masked: `1976/**/**`),
+    ///   `phoneNumber`, `email`, a per-field `verification`;
+    /// * Brazil (`BR_CPF`): `fullName`, `gender`, `birthday`, `cpfStatus`, `motherName`,
+    ///   `address`, `verification.face`; `numberValue` unmasked and punctuated;
+    /// * Argentina (`AR_DNI`): `firstName`, `lastName`, `fullName`, `gender`, `birthday`,
+    ///   `taxId`, `taxIdType`, `verification.face` (from the presence table; the vendor's
+    ///   example is not readable);
+    /// * South Africa (`ZA_SAID`): not documented beyond the common fields.
+    ///
+    /// Database verification (its own page) sends `phoneNumber1`, `phoneNumber2`, gender
+    /// `Male` and birthday `yyyy-MM-dd`. Every other field (India's `aadhaarDetail`, a field
+    /// added tomorrow) is kept in `unknown_fields`.
+    ///
+    /// Values arrive masked by the vendor in no documented pattern (`22********4`,
+    /// `+62*******4455`, or unmasked as `078.734.383-84`): they are opaque text, never
+    /// checked for length or digits (§9.4). `Debug` redacts every value, nested records and
+    /// unknown fields included, and shows only which fields are present.
     pub struct PersonRecord {
         /// Given name.
         "firstName" => pub first_name: Pii,
@@ -44,6 +61,26 @@ wire_record! {
         "numberValue" => pub number_value: Pii,
         /// Which kind of number `numberValue` is.
         "numberTypeInfo" => pub number_type_info: NumberTypeInfo,
+        /// The NIN (Nigeria).
+        "nin" => pub nin: Pii,
+        /// Full name (Indonesia: as given to Generate URL; Brazil, Argentina: the
+        /// database's).
+        "fullName" => pub full_name: Pii,
+        /// E-mail address.
+        "email" => pub email: Pii,
+        /// The per-field check results.
+        "verification" => pub verification: PersonVerification,
+        /// The CPF's status at the Receita Federal (Brazil).
+        "cpfStatus" => pub cpf_status: CpfStatus,
+        /// The mother's name (Brazil).
+        "motherName" => pub mother_name: Pii,
+        /// The address (Brazil).
+        "address" => pub address: Address,
+        /// The tax / labour ID (Argentina). Its format is not documented; kept as sent.
+        "taxId" => pub tax_id: Pii,
+        /// Which kind of ID `taxId` is (Argentina). Its values are not documented; kept as
+        /// sent.
+        "taxIdType" => pub tax_id_type: String,
     }
     absent = skip
 }
@@ -62,12 +99,17 @@ impl fmt::Debug for PersonRecord {
             ("bvn", self.bvn.is_some()),
             ("number_value", self.number_value.is_some()),
             ("number_type_info", self.number_type_info.is_some()),
+            ("nin", self.nin.is_some()),
+            ("full_name", self.full_name.is_some()),
+            ("email", self.email.is_some()),
+            ("verification", self.verification.is_some()),
+            ("cpf_status", self.cpf_status.is_some()),
+            ("mother_name", self.mother_name.is_some()),
+            ("address", self.address.is_some()),
+            ("tax_id", self.tax_id.is_some()),
+            ("tax_id_type", self.tax_id_type.is_some()),
         ];
-        let mut out = f.debug_struct("PersonRecord");
-        for (name, _) in present.iter().filter(|(_, is_present)| *is_present) {
-            out.field(name, &Redacted);
-        }
-        out.field("unknown_fields", &self.unknown_fields).finish()
+        debug_present_fields(f, "PersonRecord", &present, &self.unknown_fields)
     }
 }
 
@@ -95,6 +137,23 @@ wire_record! {
         "region" => pub region: String,
     }
     absent = skip
+}
+
+wire_enum! {
+    /// `cpfStatus`: the status of a Brazilian CPF, spelled exactly as the vendor's field
+    /// table lists it (non-doc-flow.md §4.3: `Regular/Holder's Death/Suspended/Not exist`).
+    /// The page does not say whether case matters, so matching is exact and any other
+    /// spelling is kept as `Unknown` with its text.
+    pub enum CpfStatus {
+        /// `Regular`: the CPF is in good standing.
+        Regular = "Regular",
+        /// `Holder's Death`: the holder has died.
+        HoldersDeath = "Holder's Death",
+        /// `Suspended`.
+        Suspended = "Suspended",
+        /// `Not exist`: no such CPF.
+        NotExist = "Not exist",
+    }
 }
 
 wire_enum! {
@@ -204,6 +263,92 @@ mod tests {
             Birthday::new("2000-02-29").date().map(|d| d.day()),
             Some(29)
         );
+    }
+
+    #[test]
+    fn masked_and_partial_values_parse_and_keep_their_text() {
+        // The IDN and BRA examples' values (non-doc-flow.md §4.7, §9.4).
+        let record: PersonRecord = serde_json::from_str(
+            r#"{"birthday":"1976/**/**","phoneNumber":"+62*******4455",
+                "numberValue":"078.734.383-84","email":"w*****c@***.com"}"#,
+        )
+        .unwrap();
+        let birthday = record.birthday.as_ref().unwrap();
+        assert_eq!(birthday.expose(), "1976/**/**");
+        assert_eq!(birthday.date(), None, "a masked birthday is no date");
+        let expose = |v: &Option<Pii>| v.as_ref().map(|v| v.expose().to_owned());
+        assert_eq!(
+            expose(&record.phone_number).as_deref(),
+            Some("+62*******4455")
+        );
+        assert_eq!(
+            expose(&record.number_value).as_deref(),
+            Some("078.734.383-84")
+        );
+        assert_eq!(expose(&record.email).as_deref(), Some("w*****c@***.com"));
+        for partial in [
+            "1976/**/**",
+            "1976",
+            "1976/07",
+            "1976/07/**",
+            "****/07/13",
+            "**",
+        ] {
+            assert_eq!(Birthday::new(partial).date(), None, "{partial}");
+        }
+        assert_eq!(
+            Birthday::new("1999/12/26").date(),
+            Date::from_calendar_date(1999, time::Month::December, 26).ok()
+        );
+    }
+
+    #[test]
+    fn cpf_status_spellings_are_exact() {
+        let spelled: Vec<&str> = CpfStatus::KNOWN.iter().map(CpfStatus::as_str).collect();
+        assert_eq!(
+            spelled,
+            ["Regular", "Holder's Death", "Suspended", "Not exist"]
+        );
+        assert_eq!(
+            CpfStatus::from_wire("Holder's Death"),
+            CpfStatus::HoldersDeath
+        );
+        assert_eq!(CpfStatus::from_wire("Not exist"), CpfStatus::NotExist);
+        for other in ["REGULAR", "Holders Death", "Not Exist", ""] {
+            assert_eq!(
+                CpfStatus::from_wire(other),
+                CpfStatus::Unknown(other.into())
+            );
+        }
+    }
+
+    #[test]
+    fn nested_records_parse_typed_and_keep_unknown_keys() {
+        let record: PersonRecord = serde_json::from_str(
+            r#"{"cpfStatus":"Suspended","address":{"state":"CE","type":"residential","floor":"2"},
+                "verification":{"face":"pass","extra":true},"taxId":"20-1","taxIdType":"CUIL"}"#,
+        )
+        .unwrap();
+        assert_eq!(record.cpf_status, Some(CpfStatus::Suspended));
+        let address = record.address.as_ref().unwrap();
+        assert_eq!(address.state.as_ref().map(Pii::expose), Some("CE"));
+        assert_eq!(
+            address.address_type.as_ref().map(Pii::expose),
+            Some("residential")
+        );
+        assert_eq!(
+            address.unknown_fields.get("floor"),
+            Some(&serde_json::json!("2"))
+        );
+        let verification = record.verification.as_ref().unwrap();
+        assert_eq!(verification.face, Some(crate::CheckResult::Pass));
+        assert_eq!(verification.unknown_fields.len(), 1);
+        assert_eq!(record.tax_id.as_ref().map(Pii::expose), Some("20-1"));
+        assert_eq!(record.tax_id_type.as_deref(), Some("CUIL"));
+        assert!(record.unknown_fields.is_empty());
+        let back: PersonRecord =
+            serde_json::from_value(serde_json::to_value(&record).unwrap()).unwrap();
+        assert!(back == record);
     }
 
     #[test]

@@ -146,6 +146,21 @@ impl fmt::Debug for Redacted {
     }
 }
 
+/// Writes the `Debug` of a record whose values are all personal: the name of each present
+/// field, each value shown as `<redacted>`, then the unknown fields' keys.
+pub(crate) fn debug_present_fields(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    present: &[(&str, bool)],
+    unknown_fields: &UnknownFields,
+) -> fmt::Result {
+    let mut out = f.debug_struct(name);
+    for (field, _) in present.iter().filter(|(_, is_present)| *is_present) {
+        out.field(field, &Redacted);
+    }
+    out.field("unknown_fields", unknown_fields).finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

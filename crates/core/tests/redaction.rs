@@ -3,9 +3,10 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use advanceai_core::{
-    Birthday, Envelope, GetResultData, IdNumberVerificationRequest, NumberTypeInfo, PersonRecord,
-    Pii, ResponseCode, Secret, TokenData, TokenRequest, TokenValue, UnknownFields,
-    VerificationData, parse_get_result_response, parse_verification_response,
+    Address, Birthday, CheckResult, CpfStatus, Envelope, GetResultData,
+    IdNumberVerificationRequest, NumberTypeInfo, PersonRecord, PersonVerification, Pii,
+    ResponseCode, Secret, TokenData, TokenRequest, TokenValue, UnknownFields, VerificationData,
+    parse_get_result_response, parse_verification_response,
 };
 use serde_json::json;
 
@@ -23,6 +24,21 @@ const PERSON: &[&str] = &[
     "22212345674",
     "NIK-3174",
     "Ikeja Lagos",
+    "NIN-70123456789",
+    "Adaeze Chiamaka Okonkwo",
+    "adaeze@example.ng",
+    "Ngozi Okonkwo",
+    "Holder's Death",
+    "STREET-Rua Augusta",
+    "CITY-Aracoiaba",
+    "NUMBER-SN12",
+    "POSTAL-62750000",
+    "HOOD-Centro",
+    "STATE-CE",
+    "TYPE-residential",
+    "TAX-20-12345678-3",
+    "TAXTYPE-CUIL",
+    "verdict-unknown-pass",
 ];
 
 fn assert_clean(what: &str, output: &str) {
@@ -46,6 +62,15 @@ fn person() -> PersonRecord {
     person.bvn = Some(Pii::new("22212345674"));
     person.number_value = Some(Pii::new("22212345674"));
     person.number_type_info = Some(NumberTypeInfo::default());
+    person.nin = Some(Pii::new("NIN-70123456789"));
+    person.full_name = Some(Pii::new("Adaeze Chiamaka Okonkwo"));
+    person.email = Some(Pii::new("adaeze@example.ng"));
+    person.mother_name = Some(Pii::new("Ngozi Okonkwo"));
+    person.cpf_status = Some(CpfStatus::HoldersDeath);
+    person.tax_id = Some(Pii::new("TAX-20-12345678-3"));
+    person.tax_id_type = Some("TAXTYPE-CUIL".to_owned());
+    person.address = Some(address());
+    person.verification = Some(verification());
     person.unknown_fields = [
         ("ID_NIK".to_owned(), json!("NIK-3174")),
         ("address".to_owned(), json!({"line": "Ikeja Lagos"})),
@@ -53,6 +78,33 @@ fn person() -> PersonRecord {
     .into_iter()
     .collect::<UnknownFields>();
     person
+}
+
+fn address() -> Address {
+    let mut address = Address::default();
+    address.street = Some(Pii::new("STREET-Rua Augusta"));
+    address.city = Some(Pii::new("CITY-Aracoiaba"));
+    address.number = Some(Pii::new("NUMBER-SN12"));
+    address.postal_code = Some(Pii::new("POSTAL-62750000"));
+    address.neighborhood = Some(Pii::new("HOOD-Centro"));
+    address.state = Some(Pii::new("STATE-CE"));
+    address.address_type = Some(Pii::new("TYPE-residential"));
+    address.unknown_fields = [("complement".to_owned(), json!("Okonkwo"))]
+        .into_iter()
+        .collect();
+    address
+}
+
+fn verification() -> PersonVerification {
+    let mut verification = PersonVerification::default();
+    verification.number_value = Some(CheckResult::Pass);
+    verification.full_name = Some(CheckResult::Fail);
+    verification.dob = Some(CheckResult::Fail);
+    verification.face = Some(CheckResult::Unknown("verdict-unknown-pass".into()));
+    verification.unknown_fields = [("liveness".to_owned(), json!("Adaeze"))]
+        .into_iter()
+        .collect();
+    verification
 }
 
 #[test]
@@ -97,6 +149,36 @@ fn person_fields_are_redacted() {
         debug.contains("first_name") && debug.contains("ID_NIK"),
         "field names stay visible: {debug}"
     );
+
+    // Every field is present, and named; no value is shown.
+    for name in [
+        "nin",
+        "full_name",
+        "email",
+        "verification",
+        "cpf_status",
+        "mother_name",
+        "address",
+        "tax_id",
+        "tax_id_type",
+    ] {
+        assert!(debug.contains(name), "{name} is not listed: {debug}");
+    }
+    // The nested records redact on their own too.
+    let address = address();
+    let debug = format!("{address:?} {address:#?}");
+    assert_clean("Address Debug", &debug);
+    assert!(debug.contains("postal_code") && debug.contains("complement"));
+    let checks = verification();
+    let debug = format!("{checks:?} {checks:#?}");
+    assert_clean("PersonVerification Debug", &debug);
+    assert!(
+        !debug.contains("\"pass\"") && !debug.contains("Fail"),
+        "{debug}"
+    );
+    assert!(debug.contains("face") && debug.contains("liveness"));
+    // ... and the person record's Debug, pretty or not, hides them whole.
+    assert!(!format!("{person:#?}").contains("postal_code"));
 
     let mut verification = VerificationData::default();
     verification.doc_database_detail = Some(person.clone());

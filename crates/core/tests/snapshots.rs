@@ -3,7 +3,11 @@
 //! `fixtures/vendor/` holds every response example of the two vendor pages, byte for byte;
 //! `fixtures/variants/` holds shapes we wrote to cover what those examples do not (unknown
 //! fields and codes, missing fields, both person-record shapes, pending results, decimal
-//! and string scores, the token, Generate URL and callback bodies, a byte-order mark).
+//! and string scores, the token, Generate URL and callback bodies, a byte-order mark);
+//! `fixtures/doc_database_detail/` holds each market's `docDatabaseDetail` example of the
+//! DocDatabaseDetail page (non-doc-flow.md §4.7: NGA BVN, IDN NIK, BRA CPF), as given. The
+//! page's ARG (DNI) and ZAF (SAID) examples are cut off in every readable version, so they
+//! have no fixture: none is invented.
 //!
 //! Each fixture is parsed with its endpoint's parser and gets one snapshot: the parsed value
 //! re-serialized (the normalized JSON) and a few facts derived from it (status, verdict,
@@ -31,6 +35,9 @@ enum Parser {
     Token,
     GenerateUrl,
     Callback,
+    /// A bare `docDatabaseDetail` object, parsed as the `data.docDatabaseDetail` of a
+    /// Get Result answer (the library's own parse path).
+    Person,
 }
 
 macro_rules! fixtures {
@@ -103,6 +110,19 @@ fixtures! {
     variant_callback_completed => Callback, "variants/callback_completed.json";
     variant_callback_submit_completed => Callback, "variants/callback_submit_completed.json";
     variant_callback_unknown_type => Callback, "variants/callback_unknown_type.json";
+    // DocDatabaseDetail page, §4.7 examples (ARG and ZAF: not found).
+    doc_database_detail_nga_bvn => Person, "doc_database_detail/nga_bvn.json";
+    doc_database_detail_idn_nik => Person, "doc_database_detail/idn_nik.json";
+    doc_database_detail_bra_cpf => Person, "doc_database_detail/bra_cpf.json";
+}
+
+/// The person record of a bare `docDatabaseDetail` object, parsed as Get Result's.
+fn parse_person(bytes: &[u8]) -> Result<PersonRecord, ParseError> {
+    let mut body = br#"{"code":"SUCCESS","data":{"docDatabaseDetail":"#.to_vec();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(b"}}");
+    let data = parse_get_result_response(&body)?.data.expect("data");
+    Ok(data.doc_database_detail.expect("docDatabaseDetail"))
 }
 
 fn fixtures_dir() -> PathBuf {
@@ -166,6 +186,10 @@ fn snapshot_fixture(path: &str, parser: Parser) {
             let callback = parse_callback(&bytes).unwrap_or_else(|e| fail(e));
             let facts = callback_facts(&callback);
             assert_snapshot(path, &name, facts, &callback);
+        }
+        Parser::Person => {
+            let person = parse_person(&bytes).unwrap_or_else(|e| fail(e));
+            assert_snapshot(path, &name, person_facts(&person), &person);
         }
     }
 }
@@ -232,6 +256,32 @@ fn callback_facts(callback: &CallbackNotification) -> Value {
     })
 }
 
+/// What the typed record makes of a market's example.
+fn person_facts(person: &PersonRecord) -> Value {
+    let check = |c: &Option<advanceai_core::CheckResult>| {
+        c.as_ref()
+            .map(|c| json!({"value": c.as_str(), "isUnknown": c.is_unknown()}))
+    };
+    let verification = person.verification.as_ref().map(|v| {
+        json!({
+            "numberValue": check(&v.number_value),
+            "fullName": check(&v.full_name),
+            "dob": check(&v.dob),
+            "face": check(&v.face),
+        })
+    });
+    json!({
+        "numberType": person.number_type_info.as_ref().and_then(|i| i.number_type.clone()),
+        "birthdayDate": birthday_date(Some(person)),
+        "cpfStatus": person.cpf_status.as_ref().map(|c| json!({"value": c.as_str(), "isUnknown": c.is_unknown()})),
+        "verification": verification,
+        "addressKeys": person.address.as_ref().map(|a| {
+            serde_json::to_value(a).unwrap().as_object().unwrap().keys().cloned().collect::<Vec<_>>()
+        }),
+        "unknownFields": person.unknown_fields.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
+    })
+}
+
 /// The birthday as a calendar date (`Birthday::date`), when the record has a parsable one.
 fn birthday_date(person: Option<&PersonRecord>) -> Option<String> {
     person
@@ -278,6 +328,7 @@ fn parse_as(parser: Parser, bytes: &[u8]) -> Result<Parsed, ParseError> {
         Parser::Token => parse_with(bytes, parse_token_response),
         Parser::GenerateUrl => parse_with(bytes, parse_generate_url_response),
         Parser::Callback => parse_with(bytes, parse_callback),
+        Parser::Person => parse_with(bytes, parse_person),
     }
 }
 
@@ -286,7 +337,7 @@ fn every_fixture_file_has_a_test() {
     let listed: BTreeSet<String> = FIXTURES.iter().map(|(p, _)| (*p).to_owned()).collect();
     assert_eq!(listed.len(), FIXTURES.len(), "a fixture is listed twice");
     let mut on_disk = BTreeSet::new();
-    for dir in ["vendor", "variants"] {
+    for dir in ["vendor", "variants", "doc_database_detail"] {
         for entry in std::fs::read_dir(fixtures_dir().join(dir)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             on_disk.insert(format!("{dir}/{name}"));
@@ -297,6 +348,14 @@ fn every_fixture_file_has_a_test() {
     assert_eq!(
         listed.iter().filter(|p| p.starts_with("vendor/")).count(),
         15
+    );
+    // One example per market whose example the DocDatabaseDetail page shows.
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|p| p.starts_with("doc_database_detail/"))
+            .count(),
+        3
     );
 }
 
@@ -398,9 +457,22 @@ fn unknown_fields_survive_a_round_trip() {
             person.unknown_fields.get("ID_NIK"),
             Some(&json!("3174********0001"))
         );
+        // `verification` and `address` are documented records now (DocDatabaseDetail
+        // page); the keys this variant invents inside them are kept one level down.
+        let verification = person.verification.as_ref().unwrap();
         assert_eq!(
-            person.unknown_fields.get("verification"),
-            Some(&json!({ "firstName": "MATCH", "birthday": "NOT_MATCH" }))
+            verification.unknown_fields.get("firstName"),
+            Some(&json!("MATCH"))
+        );
+        assert_eq!(
+            verification.unknown_fields.get("birthday"),
+            Some(&json!("NOT_MATCH"))
+        );
+        let address = person.address.as_ref().unwrap();
+        assert_eq!(address.state.as_ref().map(|s| s.expose()), Some("L***s"));
+        assert_eq!(
+            address.unknown_fields.get("line1"),
+            Some(&json!("12 A*****a Street"))
         );
         let type_info = person.number_type_info.as_ref().unwrap();
         assert_eq!(
@@ -506,10 +578,13 @@ fn strings_in(value: &Value, out: &mut BTreeSet<String>) {
 /// token, and everything in `extra`.
 fn private_values(raw: &Value) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    if let Some(person) = raw
-        .pointer("/data/docDatabaseDetail")
-        .and_then(Value::as_object)
-    {
+    // A bare `docDatabaseDetail` fixture is the person itself.
+    let person = match raw.get("code") {
+        Some(_) => raw.pointer("/data/docDatabaseDetail"),
+        None if raw.get("numberTypeInfo").is_some() => Some(raw),
+        None => None,
+    };
+    if let Some(person) = person.and_then(Value::as_object) {
         for (key, value) in person {
             if key != "numberTypeInfo" {
                 strings_in(value, &mut out);
@@ -557,6 +632,20 @@ fn debug_never_shows_a_person_value() {
         "MATCH",
         "eyJhbGciOiJIUzI1NiJ9.ZXhhbXBsZS10b2tlbg.c2lnbmF0dXJl",
         "TOCHUKWUE",
+        // The DocDatabaseDetail examples: masked, partial, unmasked and nested values.
+        "1976/**/**",
+        "+62*******4455",
+        "w*****c@***.com",
+        "R**** I**********",
+        "078.734.383-84",
+        "GLEICIANE RODRIGUES DA SILVA",
+        "ALDAIZA RODRIGUES DA SILVA",
+        "COMENDADOR EUGENIO CASTRO SILVA",
+        "62750000",
+        "residential",
+        "Regular",
+        "pass",
+        "fail",
     ] {
         assert!(checked.contains(value), "{value} was never checked");
     }

@@ -12,7 +12,9 @@ use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 use std::sync::OnceLock;
 
-use advanceai_core::{CallbackType, ErrorCode, FaceResult, Gender, OverallResult};
+use advanceai_core::{
+    CallbackType, CheckResult, CpfStatus, ErrorCode, FaceResult, Gender, OverallResult,
+};
 
 use crate::marshal::c_string;
 
@@ -65,7 +67,15 @@ macro_rules! wire_names {
     };
 }
 
-wire_names!(OverallResult, ErrorCode, FaceResult, Gender, CallbackType);
+wire_names!(
+    OverallResult,
+    ErrorCode,
+    FaceResult,
+    Gender,
+    CallbackType,
+    CheckResult,
+    CpfStatus,
+);
 
 #[cfg(test)]
 mod tests {

@@ -108,10 +108,16 @@
 //! pending (`overallResult`, `idvResult` and `errorCode` null, `submissionCompleted` false)
 //! until completed; `INCOMPLETE` / `USER_TIMEOUT` once [`SandboxConfig::user_timeout`]
 //! (default 1 h) has passed; then the chosen outcome. PASS carries `docDatabaseDetail` in
-//! Get Result's Nigeria shape (`bvn`, `numberValue`, `numberTypeInfo`, `phoneNumber`,
-//! `FEMALE`, `yyyy/MM/dd`; `numberTypeInfo.numberType` is core's
-//! [`advanceai_core::IdNumberType::get_result_number_type`], `NG_BVN` or `NG_NIN`, and is
-//! absent for a type core's table does not know), `faceDetail` with scores,
+//! the shape of the market's example on the DocDatabaseDetail page: Nigeria `bvn`,
+//! `numberValue`, `numberTypeInfo`, `phoneNumber`, `FEMALE`, `yyyy/MM/dd`; Indonesia a
+//! masked `fullName` (the one given to Generate URL), `birthday` `1976/**/**`, `email` and
+//! four per-field checks; Brazil an unmasked punctuated CPF, `cpfStatus`, `motherName`,
+//! `address` and the `face` check; Argentina and South Africa, whose examples are not
+//! readable, only fields their presence rows list (`numberTypeInfo.numberType` is core's
+//! [`advanceai_core::IdNumberType::get_result_number_type`], `NG_BVN`, `ID_NIK`, ..., and is
+//! absent for a type core's table does not know, which gets Nigeria's shape). A failure's
+//! own check (`fullName` for `NAME_NOT_MATCH`, `face` for a face-stage failure) is `fail`
+//! where the shape has it. Also: `faceDetail` with scores,
 //! `inputParameters` and `countryCodeIso3`; failures of the number step carry
 //! `docDatabaseDetail: null`; face-stage failures carry the person and a failed
 //! `faceDetail`.
@@ -188,6 +194,7 @@ mod health;
 mod injection;
 mod messages;
 mod person;
+mod person_markets;
 mod reply;
 mod server;
 mod state;

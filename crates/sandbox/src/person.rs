@@ -10,7 +10,7 @@ use advanceai_core::{Birthday, Gender, MARKETS, Market, NumberTypeInfo, PersonRe
 /// the table's first, NGA BVN.
 pub(crate) const FALLBACK_MARKET: &Market = &MARKETS[0];
 
-const FIRST_NAMES: &[&str] = &[
+pub(crate) const FIRST_NAMES: &[&str] = &[
     "Tochukwu",
     "Adaeze",
     "Oluwaseun",
@@ -33,7 +33,7 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-fn pick(list: &[&'static str], bits: u64) -> &'static str {
+pub(crate) fn pick(list: &[&'static str], bits: u64) -> &'static str {
     let len = u64::try_from(list.len()).unwrap_or(1).max(1);
     let index = usize::try_from(bits % len).unwrap_or(0);
     list.get(index).copied().unwrap_or_default()
@@ -72,6 +72,8 @@ pub(crate) struct FakePerson {
     pub(crate) number: String,
     /// The market of `number`; `None` when the request's type is not in core's table.
     pub(crate) market: Option<&'static Market>,
+    /// The hash of the seed, for the details a market's shape adds.
+    pub(crate) hash: u64,
 }
 
 impl FakePerson {
@@ -97,6 +99,7 @@ impl FakePerson {
             phone: format!("080{:08}", (hash >> 20) % 100_000_000),
             number,
             market,
+            hash,
         }
     }
 
@@ -121,23 +124,36 @@ impl FakePerson {
         record
     }
 
-    /// Get Result's Nigeria shape: `bvn` (Nigeria only), `numberValue`, `numberTypeInfo`,
-    /// `phoneNumber`, `FEMALE`, `yyyy/MM/dd`. `numberTypeInfo.numberType` is core's Get
-    /// Result name of the market (`NG_BVN`, `ZA_SAID`), absent for a type core's table does
-    /// not know.
-    pub(crate) fn get_result_record(&self, region: &str) -> PersonRecord {
+    /// Get Result's record in the shape of the person's market ([`crate::person_markets`]);
+    /// `numberTypeInfo.numberType` is core's Get Result name of the market (`NG_BVN`,
+    /// `ZA_SAID`), absent for a type core's table does not know, which gets Nigeria's shape
+    /// without `bvn`. `given_name` is the `fullName` given to Generate URL, if any.
+    pub(crate) fn get_result_record(&self, region: &str, given_name: Option<&str>) -> PersonRecord {
         let mut record = PersonRecord::default();
-        let masked_number = Pii::new(mask(&self.number, 2, 1));
-        if region == FALLBACK_MARKET.region {
-            record.bvn = Some(masked_number.clone());
-        }
-        record.number_value = Some(masked_number);
         let mut info = NumberTypeInfo::default();
         info.number_type = self
             .market
             .map(|market| market.get_result_number_type.to_owned());
         info.region = Some(region.to_owned());
         record.number_type_info = Some(info);
+        match self.market.map(|market| market.get_result_number_type) {
+            Some("ID_NIK") => self.idn_record(&mut record, given_name),
+            Some("BR_CPF") => self.bra_record(&mut record),
+            Some("AR_DNI") => self.arg_record(&mut record),
+            Some("ZA_SAID") => self.zaf_record(&mut record),
+            _ => self.nigeria_record(&mut record, region),
+        }
+        record
+    }
+
+    /// Get Result's Nigeria shape: `bvn` (Nigeria only), `numberValue`, `phoneNumber`,
+    /// `FEMALE`, `yyyy/MM/dd`.
+    fn nigeria_record(&self, record: &mut PersonRecord, region: &str) {
+        let masked_number = Pii::new(mask(&self.number, 2, 1));
+        if region == FALLBACK_MARKET.region {
+            record.bvn = Some(masked_number.clone());
+        }
+        record.number_value = Some(masked_number);
         record.first_name = Some(Self::masked_name(self.first_name));
         record.middle_name = Some(Self::masked_name(self.middle_name));
         record.last_name = Some(Self::masked_name(self.last_name));
@@ -148,7 +164,6 @@ impl FakePerson {
         )));
         record.phone_number = Some(Pii::new(mask(&self.phone, 3, 2)));
         record.phone_number2 = Some(Pii::new(""));
-        record
     }
 
     pub(crate) fn gender(&self) -> Gender {
@@ -187,7 +202,7 @@ mod tests {
             let person = FakePerson::from_seed("f302f5d2454a85c2", Some(market));
             assert!(is_number_of(market, &person.number), "{}", person.number);
             assert!(person.number.starts_with("22"));
-            let record = person.get_result_record(market.region);
+            let record = person.get_result_record(market.region, None);
             let info = record.number_type_info.unwrap_or_default();
             assert_eq!(
                 info.number_type.as_deref(),
@@ -214,7 +229,7 @@ mod tests {
         let person = FakePerson::from_seed("f302f5d2454a85c2", Market::find("GHA", "GHANACARD"));
         assert!(is_number_of(FALLBACK_MARKET, &person.number));
         let info = person
-            .get_result_record("GHA")
+            .get_result_record("GHA", None)
             .number_type_info
             .unwrap_or_default();
         assert_eq!(info.number_type, None);

@@ -1,7 +1,8 @@
 //! The `data` of Get Result: pending, or the shape of the chosen outcome.
 
 use advanceai_core::{
-    ErrorCode, FaceDetail, FaceResult, GetResultData, InputParameters, OverallResult, Pii, Score,
+    CheckResult, ErrorCode, FaceDetail, FaceResult, GetResultData, InputParameters, OverallResult,
+    PersonRecord, Pii, Score,
 };
 
 use crate::person::{FALLBACK_MARKET, FakePerson};
@@ -19,10 +20,28 @@ fn face(result: FaceResult, liveness: Option<f64>, similarity: Option<f64>) -> F
     detail
 }
 
+/// Turns the per-field checks a failure is about to `fail`, where the market's shape has
+/// them: the name for `NAME_NOT_MATCH`, the face for the face-stage failures.
+fn mark_failed_checks(record: &mut PersonRecord, error_code: &ErrorCode) {
+    let Some(checks) = record.verification.as_mut() else {
+        return;
+    };
+    let check = match error_code {
+        ErrorCode::NameNotMatch => &mut checks.full_name,
+        ErrorCode::LivenessAttack | ErrorCode::SimilarityFailed | ErrorCode::FaceQualityTooPoor => {
+            &mut checks.face
+        }
+        _ => return,
+    };
+    if check.is_some() {
+        *check = Some(CheckResult::Fail);
+    }
+}
+
 /// The `data` of Get Result for a transaction, pending or final.
 ///
-/// Shapes follow the vendor's examples: PASS carries the person (Get Result's Nigeria
-/// shape), liveness scores, `inputParameters` and `countryCodeIso3`; failures before the
+/// Shapes follow the vendor's examples: PASS carries the person (in its market's shape,
+/// with the checks a failure is about turned to `fail`), liveness scores, `inputParameters` and `countryCodeIso3`; failures before the
 /// database answered carry `docDatabaseDetail: null`; face-stage failures carry the person
 /// and a failed `faceDetail`; INCOMPLETE carries neither.
 pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetResultData {
@@ -57,7 +76,13 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
         .map(Pii::expose)
         .filter(|n| !n.is_empty())
         .unwrap_or(signature_id);
-    let person = || Some(FakePerson::from_seed(seed, market).get_result_record(&request.region));
+    let given_name = request.full_name.as_ref().map(Pii::expose);
+    let person = || {
+        let mut record =
+            FakePerson::from_seed(seed, market).get_result_record(&request.region, given_name);
+        mark_failed_checks(&mut record, &verdict.error_code);
+        Some(record)
+    };
     match &verdict.error_code {
         ErrorCode::Success => {
             data.doc_database_detail = person();
@@ -87,4 +112,45 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
         data.doc_database_detail = None;
     }
     data
+}
+
+#[cfg(test)]
+mod tests {
+    use advanceai_core::PersonVerification;
+
+    use super::*;
+
+    #[test]
+    fn a_failure_fails_its_own_check_where_the_shape_has_it() {
+        let mut checks = PersonVerification::default();
+        checks.full_name = Some(CheckResult::Pass);
+        checks.face = Some(CheckResult::Pass);
+        let mut record = PersonRecord::default();
+        record.verification = Some(checks);
+        let after = |code: ErrorCode| {
+            let mut record = record.clone();
+            mark_failed_checks(&mut record, &code);
+            let checks = record.verification.unwrap_or_default();
+            (checks.full_name, checks.face, checks.dob)
+        };
+        let (pass, fail) = (Some(CheckResult::Pass), Some(CheckResult::Fail));
+        assert_eq!(
+            after(ErrorCode::Success),
+            (pass.clone(), pass.clone(), None)
+        );
+        assert_eq!(
+            after(ErrorCode::NameNotMatch),
+            (fail.clone(), pass.clone(), None)
+        );
+        assert_eq!(
+            after(ErrorCode::SimilarityFailed),
+            (pass.clone(), fail.clone(), None)
+        );
+        assert_eq!(after(ErrorCode::LivenessAttack), (pass, fail, None));
+        // A check the shape does not have is not added.
+        let mut bare = PersonRecord::default();
+        bare.verification = Some(PersonVerification::default());
+        mark_failed_checks(&mut bare, &ErrorCode::NameNotMatch);
+        assert_eq!(bare.verification.unwrap_or_default().full_name, None);
+    }
 }
