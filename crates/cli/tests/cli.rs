@@ -185,6 +185,7 @@ fn demo_walks_the_product_and_exits_0() {
         "refused: PARAMETER_ERROR \"Invalid ID number",
         "/h5/",
         "result: PASS (SUCCESS)",
+        "outside Nigeria: Indonesia (IDN NIK",
         "Summary",
         "export ADVANCEAI_ACCESS_KEY",
         "without --sandbox",
@@ -218,6 +219,13 @@ fn demo_json_is_one_object_with_every_step() {
             .is_some_and(|u| u.contains("/h5/"))
     );
     assert_eq!(json["result"]["overallResult"], "PASS", "{json}");
+    let outside = &json["resultOutsideNigeria"];
+    assert_eq!(outside["overallResult"], "PASS", "{json}");
+    assert_eq!(outside["countryCodeIso3"], "IDN", "{json}");
+    assert_eq!(
+        outside["docDatabaseDetail"]["numberTypeInfo"]["numberType"], "ID_NIK",
+        "{json}"
+    );
     assert!(
         !has_long_hex(&json.to_string()),
         "the token was printed: {json}"

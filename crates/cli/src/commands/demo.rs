@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use advanceai_core::{GenerateUrlRequest, IdNumberVerificationRequest};
+use advanceai_core::{GenerateUrlRequest, IdNumberVerificationRequest, Market, Pii};
 use advanceai_transport::{Client, ClientConfig, Error, WaitOptions};
 use serde_json::{Map, Value};
 
@@ -111,17 +111,53 @@ pub(crate) fn run(output: Output) -> Result<Exit, Failure> {
     out.step("7. Wait for the result");
     let options = WaitOptions::new(Duration::from_secs(10))
         .with_intervals(Duration::from_millis(50), Duration::from_millis(200));
-    let result = client.wait_for_result(&signature_id, options)?;
+    let result = client.wait_for_result(&signature_id, options.clone())?;
     let result_json = to_json(&result)?;
     out.say(&render_verdict("result", &result_json));
     out.record("result", result_json);
     expect(result.passed(), "the completed H5 transaction did not pass")?;
 
+    let market = Market::find("IDN", "NIK")
+        .ok_or_else(|| Failure::io("demo: core's market table has no IDN NIK row"))?;
+    out.step(&format!(
+        "8. The same H5 flow outside Nigeria: {} ({} {}, the full name given, the number left \
+         for the page)",
+        market.country, market.region, market.number_type
+    ));
+    let mut request = GenerateUrlRequest::new(
+        "demo-h5-idn",
+        "demo-user",
+        market.region,
+        "https://example.com/ok",
+        "https://example.com/fail",
+    );
+    request.number_type = Some(market.number_type.to_owned());
+    request.full_name = Some(Pii::new("Budi Santoso"));
+    let page = client.generate_url(&request)?;
+    let signature_id = page
+        .signature_id
+        .clone()
+        .ok_or_else(|| Failure::io("demo: Generate URL answered without a signatureId"))?;
+    complete(&base, &signature_id)?;
+    let result = client.wait_for_result(&signature_id, options)?;
+    let result_json = to_json(&result)?;
+    out.say(&render_verdict("result", &result_json));
+    out.record("resultOutsideNigeria", result_json);
+    let named = result
+        .doc_database_detail
+        .as_ref()
+        .and_then(|person| person.number_type_info.as_ref())
+        .and_then(|info| info.number_type.as_deref());
+    expect(
+        result.passed() && named == Some(market.get_result_number_type),
+        "the H5 transaction outside Nigeria did not pass with its market's numberType",
+    )?;
+
     out.step("Summary");
     out.say("token: obtained");
     out.say("verify 22222222222: PASS (exit code 0); verify 00000000000: FAIL (exit code 1)");
     out.say("invalid input: refused locally (exit code 2)");
-    out.say("H5: URL generated, page completed, result PASS");
+    out.say("H5: URL generated, page completed, result PASS (in Nigeria and in Indonesia)");
     out.step("Against the real API");
     out.say("export ADVANCEAI_ACCESS_KEY=... ADVANCEAI_SECRET_KEY=...");
     out.say(
