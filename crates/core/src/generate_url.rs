@@ -217,7 +217,8 @@ impl fmt::Debug for GenerateUrlRequest {
             .field("number_type", &self.number_type)
             .field("number_value", &self.number_value)
             .field("full_name", &self.full_name)
-            .field("gender", &self.gender)
+            // A person's gender, like every person field: only whether it is there.
+            .field("gender", &self.gender.as_ref().map(|_| "<redacted>"))
             .field("return_url", &without_query(&self.return_url))
             .field("fail_return_url", &without_query(&self.fail_return_url))
             .field(

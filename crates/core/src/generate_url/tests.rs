@@ -329,7 +329,7 @@ fn person_data_stays_out_of_debug_and_every_field_is_sent() {
     request.prefers_color_scheme = Some(ColorScheme::Light);
     let debug = format!("{request:?}");
     assert!(
-        !debug.contains("12345678") && !debug.contains("Lucia"),
+        !debug.contains("12345678") && !debug.contains("Lucia") && !debug.contains("FEMALE"),
         "{debug}"
     );
     let body: serde_json::Value = serde_json::from_slice(&request.to_json()).unwrap();
