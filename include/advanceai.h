@@ -867,12 +867,15 @@ void advanceai_token_free(struct advanceai_token *token);
 const char *advanceai_token_value(const struct advanceai_token *token);
 
 /*
- Creates a Generate URL request from its required fields (copied). Values are checked
- when it is sent or by `advanceai_validate_url_request`, not here.
+ Creates a Generate URL request from its required fields (copied). `number_type` is the
+ market's ID type, paired with the region (`"BVN"`, `"NIN"`, `"NIK"`, `"CPF"`, `"DNI"`,
+ `"SAID"`; not Get Result's `"NG_BVN"`). Values are checked when it is sent or by
+ `advanceai_validate_url_request`, not here.
  */
 advanceai_status advanceai_url_request_new(const char *biz_id,
                                            const char *user_id,
                                            const char *region,
+                                           const char *number_type,
                                            const char *return_url,
                                            const char *fail_return_url,
                                            struct advanceai_url_request **out,
@@ -882,14 +885,6 @@ advanceai_status advanceai_url_request_new(const char *biz_id,
  Frees a Generate URL request; NULL is a no-op.
  */
 void advanceai_url_request_free(struct advanceai_url_request *request);
-
-/*
- `numberType`: the market's ID type, paired with the region (`"BVN"`, `"NIN"`, `"NIK"`,
- `"CPF"`, `"DNI"`, `"SAID"`). NULL clears it (the user picks on the page).
- */
-advanceai_status advanceai_url_request_set_number_type(struct advanceai_url_request *request,
-                                                       const char *number_type,
-                                                       struct advanceai_error **err);
 
 /*
  `callbackUrl`: where the vendor posts the outcome (`http` or `https`; read it with
@@ -914,15 +909,6 @@ advanceai_status advanceai_url_request_set_language(struct advanceai_url_request
 advanceai_status advanceai_url_request_set_color_scheme(struct advanceai_url_request *request,
                                                         const char *color_scheme,
                                                         struct advanceai_error **err);
-
-/*
- Kept for compatibility and ignored: the Non-Document Verification endpoint has no
- `productLevel` (no vendor page lists it), so nothing is sent. The value is still checked
- for UTF-8; NULL is accepted.
- */
-advanceai_status advanceai_url_request_set_product_level(struct advanceai_url_request *request,
-                                                         const char *product_level,
-                                                         struct advanceai_error **err);
 
 /*
  `numberValue`: the ID number (personal data: never in messages). Its length in digits

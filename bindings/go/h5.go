@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// URLRequest is an H5 Generate URL request. The first five fields are required; the
+// URLRequest is an H5 Generate URL request. The first six fields are required; the
 // string options are sent only when not "", the *bool ones only when not nil. Which
 // options a market needs (FullName for NIK, NumberValue for SAID, Gender with a DNI
 // number) is checked before sending. NumberValue, FullName and Gender are the person's
@@ -20,13 +20,12 @@ type URLRequest struct {
 	BizID         string
 	UserID        string
 	Region        string // ISO 3166-1 alpha-3, e.g. "NGA"
+	NumberType    string // required: the market's ID type ("BVN", "NIK"; not Get Result's "NG_BVN")
 	ReturnURL     string // where the page sends the user after a pass
 	FailReturnURL string // ... and after anything else
-	NumberType    string // the ID type for flows without a document photo ("BVN")
 	CallbackURL   string // where the vendor posts the outcome (http or https)
 	Language      string // the page's language ("en-US")
 	ColorScheme   string // "light" or "dark"
-	ProductLevel  string // ignored, kept for compatibility: the Non-Doc endpoint has no productLevel
 	NumberValue   string // the ID number, checked for the market's length (required for SAID)
 	FullName      string // the person's full name (required for NIK)
 	Gender        string // required for DNI with a NumberValue; sent as given
@@ -66,13 +65,12 @@ func (r URLRequest) String() string {
 		"BizID", strconv.Quote(r.BizID),
 		"UserID", strconv.Quote(r.UserID),
 		"Region", strconv.Quote(r.Region),
+		"NumberType", strconv.Quote(r.NumberType),
 		"ReturnURL", strconv.Quote(r.ReturnURL),
 		"FailReturnURL", strconv.Quote(r.FailReturnURL),
-		"NumberType", strconv.Quote(r.NumberType),
 		"CallbackURL", mask(r.CallbackURL),
 		"Language", strconv.Quote(r.Language),
 		"ColorScheme", strconv.Quote(r.ColorScheme),
-		"ProductLevel", strconv.Quote(r.ProductLevel),
 		"NumberValue", mask(r.NumberValue),
 		"FullName", mask(r.FullName),
 		"Gender", mask(r.Gender),
@@ -91,9 +89,9 @@ func (r URLRequest) Format(f fmt.State, verb rune) { formatSafe(f, verb, r, r) }
 func (r URLRequest) toC() (*C.advanceai_url_request, error) {
 	var strs cStrings
 	defer strs.free()
-	var required [5]*C.char
-	for i, f := range [5][2]string{
-		{"BizID", r.BizID}, {"UserID", r.UserID}, {"Region", r.Region},
+	var required [6]*C.char
+	for i, f := range [6][2]string{
+		{"BizID", r.BizID}, {"UserID", r.UserID}, {"Region", r.Region}, {"NumberType", r.NumberType},
 		{"ReturnURL", r.ReturnURL}, {"FailReturnURL", r.FailReturnURL},
 	} {
 		p, err := strs.add(f[0], f[1])
@@ -104,7 +102,7 @@ func (r URLRequest) toC() (*C.advanceai_url_request, error) {
 	}
 	var req *C.advanceai_url_request
 	var cerr *C.advanceai_error
-	st := C.advanceai_url_request_new(required[0], required[1], required[2], required[3], required[4], &req, &cerr)
+	st := C.advanceai_url_request_new(required[0], required[1], required[2], required[3], required[4], required[5], &req, &cerr)
 	if st != C.ADVANCEAI_STATUS_OK {
 		return nil, takeError(st, cerr)
 	}
@@ -112,9 +110,6 @@ func (r URLRequest) toC() (*C.advanceai_url_request, error) {
 		name, value string
 		set         func(*C.char, **C.advanceai_error) C.advanceai_status
 	}{
-		{"NumberType", r.NumberType, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
-			return C.advanceai_url_request_set_number_type(req, p, e)
-		}},
 		{"CallbackURL", r.CallbackURL, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
 			return C.advanceai_url_request_set_callback_url(req, p, e)
 		}},
@@ -123,9 +118,6 @@ func (r URLRequest) toC() (*C.advanceai_url_request, error) {
 		}},
 		{"ColorScheme", r.ColorScheme, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
 			return C.advanceai_url_request_set_color_scheme(req, p, e)
-		}},
-		{"ProductLevel", r.ProductLevel, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
-			return C.advanceai_url_request_set_product_level(req, p, e)
 		}},
 		{"NumberValue", r.NumberValue, func(p *C.char, e **C.advanceai_error) C.advanceai_status {
 			return C.advanceai_url_request_set_number_value(req, p, e)

@@ -14,7 +14,6 @@ func TestH5FlowPendingThenPass(t *testing.T) {
 	req.CallbackURL = "http://127.0.0.1:1/callback?token=abc"
 	req.Language = "en-US"
 	req.ColorScheme = "dark"
-	req.ProductLevel = "PRO"
 	before := time.Now()
 	u, err := c.GenerateURL(req)
 	if err != nil {
@@ -129,9 +128,10 @@ func TestUnknownSignatureIsSignatureNotExist(t *testing.T) {
 func TestURLRequestRefusedLocally(t *testing.T) {
 	c := newSandboxClient(t)
 	cases := map[string]URLRequest{
-		"no scheme return URL": {BizID: "b", UserID: "u", Region: "NGA", ReturnURL: "example.com/ok", FailReturnURL: "https://example.com/f"},
-		"lowercase region":     {BizID: "b", UserID: "u", Region: "nga", ReturnURL: "https://example.com/ok", FailReturnURL: "https://example.com/f"},
-		"ftp callback":         {BizID: "b", UserID: "u", Region: "NGA", ReturnURL: "https://example.com/ok", FailReturnURL: "https://example.com/f", CallbackURL: "ftp://example.com/cb"},
+		"no scheme return URL": {BizID: "b", UserID: "u", Region: "NGA", NumberType: "BVN", ReturnURL: "example.com/ok", FailReturnURL: "https://example.com/f"},
+		"lowercase region":     {BizID: "b", UserID: "u", Region: "nga", NumberType: "BVN", ReturnURL: "https://example.com/ok", FailReturnURL: "https://example.com/f"},
+		"no number type":       {BizID: "b", UserID: "u", Region: "NGA", ReturnURL: "https://example.com/ok", FailReturnURL: "https://example.com/f"},
+		"ftp callback":         {BizID: "b", UserID: "u", Region: "NGA", NumberType: "BVN", ReturnURL: "https://example.com/ok", FailReturnURL: "https://example.com/f", CallbackURL: "ftp://example.com/cb"},
 	}
 	for name, req := range cases {
 		t.Run(name, func(t *testing.T) {

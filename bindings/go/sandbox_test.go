@@ -76,6 +76,7 @@ func urlRequest(bizID string) URLRequest {
 		BizID:         bizID,
 		UserID:        "user-go",
 		Region:        "NGA",
+		NumberType:    "BVN",
 		ReturnURL:     "https://example.com/ok",
 		FailReturnURL: "https://example.com/fail",
 	}

@@ -357,37 +357,35 @@ static void client_calls_null_and_utf8(const test_args *args) {
 
     /* Generate URL: the request builder, each setter, validation and the call. */
     {
-        const char *url_name[5] = {"biz_id", "user_id", "region", "return_url",
-                                   "fail_return_url"};
+        const char *url_name[6] = {"biz_id",      "user_id",   "region",
+                                   "number_type", "return_url", "fail_return_url"};
         advanceai_url_request *never = SENTINEL;
-        for (i = 0; i < 5; i++) {
-            const char *values[5] = {"order-1", "user-1", "NGA", "https://example.com/ok",
+        for (i = 0; i < 6; i++) {
+            const char *values[6] = {"order-1", "user-1", "NGA", "BVN", "https://example.com/ok",
                                      "https://example.com/fail"};
             values[i] = NULL;
             CHECK_STATUS(advanceai_url_request_new(values[0], values[1], values[2], values[3],
-                                                   values[4], &never, &err),
+                                                   values[4], values[5], &never, &err),
                          ADVANCEAI_STATUS_NULL_PARAMETER, err);
             CHECK_NULL_ERROR(err, url_name[i]);
             values[i] = BAD;
             CHECK_STATUS(advanceai_url_request_new(values[0], values[1], values[2], values[3],
-                                                   values[4], &never, &err),
+                                                   values[4], values[5], &never, &err),
                          ADVANCEAI_STATUS_INVALID_UTF8, err);
             CHECK_UTF8_ERROR(err, url_name[i]);
         }
-        CHECK_STATUS(advanceai_url_request_new("order-1", "user-1", "NGA",
+        CHECK_STATUS(advanceai_url_request_new("order-1", "user-1", "NGA", "BVN",
                                                "https://example.com/ok",
                                                "https://example.com/fail", NULL, &err),
                      ADVANCEAI_STATUS_NULL_PARAMETER, err);
         CHECK_NULL_ERROR(err, "out");
         CHECK(never == SENTINEL);
     }
-    CHECK_STATUS(advanceai_url_request_new("order-1", "user-1", "NGA", "https://example.com/ok",
-                                           "https://example.com/fail", &request, &err),
+    CHECK_STATUS(advanceai_url_request_new("order-1", "user-1", "NGA", "BVN",
+                                           "https://example.com/ok", "https://example.com/fail",
+                                           &request, &err),
                  ADVANCEAI_STATUS_OK, err);
 
-    CHECK_STATUS(advanceai_url_request_set_number_type(NULL, "BVN", &err),
-                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
-    CHECK_NULL_ERROR(err, "request");
     CHECK_STATUS(advanceai_url_request_set_callback_url(NULL, "https://example.com/cb", &err),
                  ADVANCEAI_STATUS_NULL_PARAMETER, err);
     CHECK_NULL_ERROR(err, "request");
@@ -397,10 +395,7 @@ static void client_calls_null_and_utf8(const test_args *args) {
     CHECK_STATUS(advanceai_url_request_set_color_scheme(NULL, "dark", &err),
                  ADVANCEAI_STATUS_NULL_PARAMETER, err);
     CHECK_NULL_ERROR(err, "request");
-    CHECK_STATUS(advanceai_url_request_set_product_level(NULL, "PRO", &err),
-                 ADVANCEAI_STATUS_NULL_PARAMETER, err);
-    CHECK_NULL_ERROR(err, "request");
-    CHECK(advanceai_url_request_set_product_level(NULL, "PRO", NULL) ==
+    CHECK(advanceai_url_request_set_language(NULL, "en-US", NULL) ==
           ADVANCEAI_STATUS_NULL_PARAMETER);
     CHECK_STATUS(advanceai_url_request_set_number_value(NULL, "22222222222", &err),
                  ADVANCEAI_STATUS_NULL_PARAMETER, err);
@@ -423,9 +418,6 @@ static void client_calls_null_and_utf8(const test_args *args) {
     CHECK(advanceai_url_request_set_iframe_enabled(NULL, 0, NULL) ==
           ADVANCEAI_STATUS_NULL_PARAMETER);
 
-    CHECK_STATUS(advanceai_url_request_set_number_type(request, BAD, &err),
-                 ADVANCEAI_STATUS_INVALID_UTF8, err);
-    CHECK_UTF8_ERROR(err, "number_type");
     CHECK_STATUS(advanceai_url_request_set_callback_url(request, BAD, &err),
                  ADVANCEAI_STATUS_INVALID_UTF8, err);
     CHECK_UTF8_ERROR(err, "callback_url");
@@ -435,9 +427,6 @@ static void client_calls_null_and_utf8(const test_args *args) {
     CHECK_STATUS(advanceai_url_request_set_color_scheme(request, BAD, &err),
                  ADVANCEAI_STATUS_INVALID_UTF8, err);
     CHECK_UTF8_ERROR(err, "color_scheme");
-    CHECK_STATUS(advanceai_url_request_set_product_level(request, BAD, &err),
-                 ADVANCEAI_STATUS_INVALID_UTF8, err);
-    CHECK_UTF8_ERROR(err, "product_level");
     CHECK_STATUS(advanceai_url_request_set_number_value(request, BAD, &err),
                  ADVANCEAI_STATUS_INVALID_UTF8, err);
     CHECK_UTF8_ERROR(err, "number_value");

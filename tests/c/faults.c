@@ -60,7 +60,7 @@ static void transaction_with_fault(advanceai_client *client, const char *prefix,
     char biz_id[96];
     out[0] = '\0';
     unique_id(biz_id, sizeof biz_id, prefix, ++id_counter);
-    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "https://example.com/ok",
+    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "BVN", "https://example.com/ok",
                                            "https://example.com/fail", &request, &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_client_generate_url(client, request, &url, &err),
@@ -202,7 +202,7 @@ static void billable_faults(const test_args *args) {
         advanceai_url_request *request = NULL;
         advanceai_url_result *url = NULL;
         unique_id(biz_id, sizeof biz_id, "fault-502-", ++id_counter);
-        CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA",
+        CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "BVN",
                                                "https://example.com/ok",
                                                "https://example.com/fail", &request, &err),
                      ADVANCEAI_STATUS_OK, err);

@@ -14,10 +14,9 @@ static void new_transaction(advanceai_client *client, char *out, size_t size) {
     static int n = 0;
     out[0] = '\0';
     unique_id(biz_id, sizeof biz_id, "options-", ++n);
-    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "https://example.com/ok",
-                                           "https://example.com/fail", &request, &err),
-                 ADVANCEAI_STATUS_OK, err);
-    CHECK_STATUS(advanceai_url_request_set_number_type(request, "BVN", &err),
+    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "BVN",
+                                           "https://example.com/ok", "https://example.com/fail",
+                                           &request, &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_client_generate_url(client, request, &url, &err),
                  ADVANCEAI_STATUS_OK, err);

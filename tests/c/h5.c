@@ -34,10 +34,9 @@ static advanceai_url_result *generate(const test_args *args, advanceai_client *c
     uint64_t now = (uint64_t)time(NULL) * 1000u;
     char prefix[300];
 
-    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "https://example.com/ok",
-                                           "https://example.com/fail", &request, &err),
-                 ADVANCEAI_STATUS_OK, err);
-    CHECK_STATUS(advanceai_url_request_set_number_type(request, "BVN", &err),
+    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "BVN",
+                                           "https://example.com/ok", "https://example.com/fail",
+                                           &request, &err),
                  ADVANCEAI_STATUS_OK, err);
     /* Nothing listens on port 9: the sandbox's callback fails quietly in the background. */
     CHECK_STATUS(advanceai_url_request_set_callback_url(
@@ -46,8 +45,6 @@ static advanceai_url_result *generate(const test_args *args, advanceai_client *c
     CHECK_STATUS(advanceai_url_request_set_language(request, "en-US", &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_url_request_set_color_scheme(request, "dark", &err),
-                 ADVANCEAI_STATUS_OK, err);
-    CHECK_STATUS(advanceai_url_request_set_product_level(request, "PRO", &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_validate_url_request(request, &err), ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_client_generate_url(client, request, &url, &err),
@@ -215,21 +212,20 @@ static void request_reuse(advanceai_client *client) {
     advanceai_url_result *first = NULL;
     advanceai_url_result *second = NULL;
     advanceai_error *err = NULL;
-    CHECK_STATUS(advanceai_url_request_new("h5-reuse", "user-1", "IDN", "https://example.com/ok",
-                                           "https://example.com/fail", &request, &err),
+    CHECK_STATUS(advanceai_url_request_new("h5-reuse", "user-1", "IDN", "NIK",
+                                           "https://example.com/ok", "https://example.com/fail",
+                                           &request, &err),
+                 ADVANCEAI_STATUS_OK, err);
+    CHECK_STATUS(advanceai_url_request_set_full_name(request, "Rina Wijaya", &err),
                  ADVANCEAI_STATUS_OK, err);
     /* Setting then clearing optional fields leaves a request the server accepts. */
     CHECK_STATUS(advanceai_url_request_set_language(request, "id-ID", &err), ADVANCEAI_STATUS_OK,
                  err);
     CHECK_STATUS(advanceai_url_request_set_language(request, NULL, &err), ADVANCEAI_STATUS_OK,
                  err);
-    CHECK_STATUS(advanceai_url_request_set_number_type(request, NULL, &err),
-                 ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_url_request_set_callback_url(request, NULL, &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_url_request_set_color_scheme(request, NULL, &err),
-                 ADVANCEAI_STATUS_OK, err);
-    CHECK_STATUS(advanceai_url_request_set_product_level(request, NULL, &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_client_generate_url(client, request, &first, &err),
                  ADVANCEAI_STATUS_OK, err);
@@ -268,7 +264,7 @@ static void url_refusals(advanceai_client *client) {
         advanceai_url_request *request = NULL;
         advanceai_url_result *url = NULL;
         advanceai_error *err = NULL;
-        CHECK_STATUS(advanceai_url_request_new(cases[i].biz_id, "user-1", cases[i].region,
+        CHECK_STATUS(advanceai_url_request_new(cases[i].biz_id, "user-1", cases[i].region, "BVN",
                                                cases[i].return_url, cases[i].fail_return_url,
                                                &request, &err),
                      ADVANCEAI_STATUS_OK, err);
@@ -327,10 +323,9 @@ static void zaf_market(const test_args *args, advanceai_client *client) {
     char biz_id[64];
 
     unique_id(biz_id, sizeof biz_id, "h5-zaf-", 1);
-    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "ZAF", "https://example.com/ok",
-                                           "myapp://verification/failed", &request, &err),
-                 ADVANCEAI_STATUS_OK, err);
-    CHECK_STATUS(advanceai_url_request_set_number_type(request, "SAID", &err),
+    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "ZAF", "SAID",
+                                           "https://example.com/ok", "myapp://verification/failed",
+                                           &request, &err),
                  ADVANCEAI_STATUS_OK, err);
     /* SAID needs its number, of 13 digits; the server's message, and the number not in it. */
     CHECK_STATUS(advanceai_validate_url_request(request, &err), ADVANCEAI_STATUS_INVALID_INPUT,

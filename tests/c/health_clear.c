@@ -88,7 +88,7 @@ static void clear_against_the_sandbox(const test_args *args, advanceai_client *c
     advanceai_error *err = NULL;
     const char *signature_id;
 
-    CHECK_STATUS(advanceai_url_request_new("order-clear", "user-1", "NGA",
+    CHECK_STATUS(advanceai_url_request_new("order-clear", "user-1", "NGA", "BVN",
                                            "https://example.com/ok", "https://example.com/fail",
                                            &request, &err),
                  ADVANCEAI_STATUS_OK, err);

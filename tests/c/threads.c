@@ -98,7 +98,7 @@ static void one_generate_url(thread_work *work, int i) {
     advanceai_status status;
     char biz_id[64];
     snprintf(biz_id, sizeof biz_id, "threads-url-%d-%d", work->index, i);
-    status = advanceai_url_request_new(biz_id, "user-1", "NGA", "https://example.com/ok",
+    status = advanceai_url_request_new(biz_id, "user-1", "NGA", "BVN", "https://example.com/ok",
                                        "https://example.com/fail", &request, &err);
     if (status == ADVANCEAI_STATUS_OK) {
         status = advanceai_client_generate_url(work->client, request, &url, &err);
@@ -146,7 +146,7 @@ static void prepare_transaction(const test_args *args, advanceai_client *client,
     advanceai_url_result *url = NULL;
     advanceai_error *err = NULL;
     out[0] = '\0';
-    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "https://example.com/ok",
+    CHECK_STATUS(advanceai_url_request_new(biz_id, "user-1", "NGA", "BVN", "https://example.com/ok",
                                            "https://example.com/fail", &request, &err),
                  ADVANCEAI_STATUS_OK, err);
     CHECK_STATUS(advanceai_client_generate_url(client, request, &url, &err),

@@ -16,25 +16,26 @@ namespace advanceai {
 /// (std::nullopt clears one). Values are checked by validate() or when sent.
 class UrlRequest {
 public:
+    /// number_type is the market's ID type, paired with the region ("BVN", "NIN", "NIK",
+    /// "CPF", "DNI", "SAID"; not Get Result's "NG_BVN").
     UrlRequest(std::string_view biz_id, std::string_view user_id, std::string_view region,
-               std::string_view return_url, std::string_view fail_return_url) {
+               std::string_view number_type, std::string_view return_url,
+               std::string_view fail_return_url) {
         const detail::Arg biz(biz_id, "biz_id");
         const detail::Arg user(user_id, "user_id");
         const detail::Arg reg(region, "region");
+        const detail::Arg type(number_type, "number_type");
         const detail::Arg ok(return_url, "return_url");
         const detail::Arg fail(fail_return_url, "fail_return_url");
         advanceai_url_request* out = nullptr;
         advanceai_error* err = nullptr;
         const advanceai_status status = advanceai_url_request_new(
-            biz.c_str(), user.c_str(), reg.c_str(), ok.c_str(), fail.c_str(), &out, &err);
+            biz.c_str(), user.c_str(), reg.c_str(), type.c_str(), ok.c_str(), fail.c_str(), &out,
+            &err);
         handle_ = detail::take<advanceai_url_request, advanceai_url_request_free>(
             status, out, err, "UrlRequest");
     }
 
-    /// numberType: the ID type for flows without a document photo ("BVN").
-    UrlRequest& number_type(std::optional<std::string_view> value) {
-        return set(advanceai_url_request_set_number_type, value, "number_type");
-    }
     /// callbackUrl (http or https). It is unsigned: put an authorization token in its query.
     UrlRequest& callback_url(std::optional<std::string_view> value) {
         return set(advanceai_url_request_set_callback_url, value, "callback_url");
@@ -46,11 +47,6 @@ public:
     /// prefersColorScheme ("light" or "dark").
     UrlRequest& color_scheme(std::optional<std::string_view> value) {
         return set(advanceai_url_request_set_color_scheme, value, "color_scheme");
-    }
-    /// Ignored, kept for compatibility: the Non-Document Verification endpoint has no
-    /// productLevel.
-    UrlRequest& product_level(std::optional<std::string_view> value) {
-        return set(advanceai_url_request_set_product_level, value, "product_level");
     }
 
     /// numberValue: the ID number (personal data, never in messages), checked for the

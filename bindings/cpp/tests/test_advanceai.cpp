@@ -253,7 +253,7 @@ void test_faults(const std::string& base_url, const Client& client) {
     CHECK(waited < 1400ms);
 
     // SERVICE_BUSY on a Get Result: retryable, and a retry indeed succeeds.
-    UrlRequest busy_request("result-fault-busy-once-1", "user-1", "NGA", "https://example.com/ok",
+    UrlRequest busy_request("result-fault-busy-once-1", "user-1", "NGA", "BVN", "https://example.com/ok",
                             "https://example.com/fail");
     const auto busy_page = client.generate_url(busy_request);
     const std::string busy_id = busy_page.signature_id().value_or("");
@@ -267,9 +267,9 @@ void test_faults(const std::string& base_url, const Client& client) {
 
 void test_h5(const std::string& base_url, const Client& client) {
     // Optional fields set and cleared; validation mirrors the server.
-    UrlRequest request("order-h5-1", "user-1", "NGA", "https://example.com/ok?session=1",
+    UrlRequest request("order-h5-1", "user-1", "NGA", "BVN", "https://example.com/ok?session=1",
                        "https://example.com/fail");
-    request.number_type("BVN").language("en-US").color_scheme("dark").product_level("STANDARD");
+    request.language("en-US").color_scheme("dark");
     request.callback_url("ftp://example.com/callback");
     auto e = error_of([&] { advanceai::validate(request); });
     CHECK(e && e->status() == Status::InvalidInput && e->code() == "PARAMETER_ERROR");
@@ -278,7 +278,7 @@ void test_h5(const std::string& base_url, const Client& client) {
     request.callback_url(std::nullopt);
     CHECK(!error_of([&] { advanceai::validate(request); }));
 
-    UrlRequest bad_region("order-h5-2", "user-1", "ng", "https://example.com/ok",
+    UrlRequest bad_region("order-h5-2", "user-1", "ng", "BVN", "https://example.com/ok",
                           "https://example.com/fail");
     e = error_of([&] { advanceai::validate(bad_region); });
     CHECK(e && e->status() == Status::InvalidInput && e->code() == "PARAMETER_ERROR");
@@ -328,7 +328,7 @@ void test_h5(const std::string& base_url, const Client& client) {
     CHECK(contains(done.to_json(), id));
 
     // wait_for_result returns once another party finishes the transaction.
-    UrlRequest second("order-h5-3", "user-1", "NGA", "https://example.com/ok",
+    UrlRequest second("order-h5-3", "user-1", "NGA", "BVN", "https://example.com/ok",
                       "https://example.com/fail");
     const std::string second_id = client.generate_url(second).signature_id().value_or("");
     CHECK(!second_id.empty());
@@ -381,7 +381,7 @@ void test_moves(const std::string& base_url) {
     CHECK(e && e->status() == Status::NullParameter);
     CHECK(!error_of([&] { Client client(moved_config); }));
 
-    UrlRequest request("order-m", "user-1", "NGA", "https://example.com/ok",
+    UrlRequest request("order-m", "user-1", "NGA", "BVN", "https://example.com/ok",
                        "https://example.com/fail");
     UrlRequest moved_request(std::move(request));
     e = error_of([&] { (void)first.generate_url(request); });  // NOLINT(bugprone-use-after-move)

@@ -112,7 +112,7 @@ void test_fixture(const std::string& base_url) {
                 (void)client.verify_id_number(biz_id, "user-1", "NGA", "BVN", "22222222222");
             });
         } else {
-            const UrlRequest request("result-" + biz_id, "user-1", "NGA", "https://example.com/ok",
+            const UrlRequest request("result-" + biz_id, "user-1", "NGA", "BVN", "https://example.com/ok",
                                      "https://example.com/fail");
             const std::string id = client.generate_url(request).signature_id().value_or("");
             CHECK(!id.empty());

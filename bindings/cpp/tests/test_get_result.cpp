@@ -35,9 +35,8 @@ static_assert(!std::is_convertible_v<std::string_view, GetResultRequest>);
 
 /// A new H5 transaction for a BVN flow; its signatureId (empty on failure).
 std::string bvn_transaction(const Client& client, const std::string& biz_id) {
-    UrlRequest request(biz_id, "user-1", "NGA", "https://example.com/ok",
+    UrlRequest request(biz_id, "user-1", "NGA", "BVN", "https://example.com/ok",
                        "https://example.com/fail");
-    request.number_type("BVN");
     return client.generate_url(request).signature_id().value_or("");
 }
 

@@ -27,9 +27,9 @@ static_assert(!std::is_copy_constructible_v<HealthResult> &&
 const char* const kNik = "3174012345678901";
 
 UrlRequest nik_request(const std::string& biz_id) {
-    UrlRequest request(biz_id, "user-cpp", "IDN", "https://example.com/ok",
+    UrlRequest request(biz_id, "user-cpp", "IDN", "NIK", "https://example.com/ok",
                        "https://example.com/fail");
-    request.number_type("NIK").number_value(kNik);
+    request.number_value(kNik);
     return request;
 }
 
@@ -110,7 +110,7 @@ void test_health(const std::string& base_url, const Client& client) {
 }
 
 void test_clear_data(const std::string& base_url, const Client& client) {
-    UrlRequest request("nondoc-clear-" + std::to_string(now_ms()), "user-cpp", "NGA",
+    UrlRequest request("nondoc-clear-" + std::to_string(now_ms()), "user-cpp", "NGA", "BVN",
                        "https://example.com/ok", "https://example.com/fail");
     const std::string id = client.generate_url(request).signature_id().value_or("");
     CHECK(!id.empty());

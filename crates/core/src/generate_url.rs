@@ -17,9 +17,8 @@ use crate::{EpochMillis, InvalidRequest, Pii};
 /// use advanceai_core::{GenerateUrlRequest, InvalidRequest, Pii};
 ///
 /// let mut request = GenerateUrlRequest::new(
-///     "order-1", "user-1", "NGA", "https://example.com/ok", "https://example.com/fail",
+///     "order-1", "user-1", "NGA", "BVN", "https://example.com/ok", "https://example.com/fail",
 /// );
-/// request.number_type = Some("BVN".into());
 /// request.callback_url = Some("https://example.com/hook?auth=abc".into());
 /// assert_eq!(request.validate(), Ok(()));
 ///
@@ -52,7 +51,9 @@ pub struct GenerateUrlRequest {
     #[serde(deserialize_with = "string_or_null")]
     pub region: String,
     /// The ID type, paired with `region` in [`crate::MARKETS`] (`BVN`, `NIN`, `NIK`, `CPF`,
-    /// `DNI`, `SAID`; not Get Result's `NG_BVN`).
+    /// `DNI`, `SAID`; not Get Result's `NG_BVN`). Required: [`GenerateUrlRequest::validate`]
+    /// refuses a request without one. It is an `Option` so a request read from JSON that
+    /// lacks it parses and is then refused with the server's message, not a parse error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
     /// The ID number; left out, the user types it on the page (SAID requires it). Its
@@ -103,6 +104,7 @@ impl GenerateUrlRequest {
         biz_id: impl Into<String>,
         user_id: impl Into<String>,
         region: impl Into<String>,
+        number_type: impl Into<String>,
         return_url: impl Into<String>,
         fail_return_url: impl Into<String>,
     ) -> Self {
@@ -110,6 +112,7 @@ impl GenerateUrlRequest {
             biz_id: biz_id.into(),
             user_id: user_id.into(),
             region: region.into(),
+            number_type: Some(number_type.into()),
             return_url: return_url.into(),
             fail_return_url: fail_return_url.into(),
             ..Self::default()
@@ -129,14 +132,15 @@ impl GenerateUrlRequest {
     ///
     /// The order (the server's is not documented): `bizId`, `userId` (the limits of
     /// database verification, on the same path family); `region`, one of
-    /// [`crate::MARKETS`]; `numberType`, non-empty, at most 30 units, a type of the table,
-    /// and the type of this region (else `Region is wrong`, as the vendor pairs them);
+    /// [`crate::MARKETS`]; `numberType`, required (the reference's "Yes"), at most 30
+    /// units, a type of the table, and the type of this region (else `Region is wrong`, as
+    /// the vendor pairs them);
     /// `numberValue`, required for SAID, and when given its market's length in digits;
     /// `fullName` for NIK; `gender` with a DNI `numberValue`; `prefersColorScheme`;
     /// `returnUrl`, `failReturnUrl`, `callbackUrl`.
     ///
-    /// Where the vendor is silent nothing is refused: `numberType` may be left out (the
-    /// user picks on the page) and is matched in any case; an empty `numberValue`,
+    /// Where the vendor is silent nothing is refused: `numberType` is matched in any case
+    /// (the Non-Doc page states no case rule); an empty `numberValue`,
     /// `fullName` or `gender` counts as left out; characters other than digits in
     /// `numberValue` are left to the server; `gender`, `language` and `bizCode` are sent
     /// as given; a field a market does not use ("—") is sent, not refused.
@@ -149,18 +153,17 @@ impl GenerateUrlRequest {
         if !Market::is_region(&self.region) {
             return Err(InvalidRequest::RegionInvalid);
         }
-        if let Some(number_type) = &self.number_type {
-            if number_type.is_empty() {
-                return Err(InvalidRequest::NumberTypeEmpty);
-            }
-            if exceeds(number_type, NUMBER_TYPE_MAX_LEN)
-                || Market::by_number_type_any_case(number_type).is_none()
-            {
-                return Err(InvalidRequest::NumberTypeInvalid);
-            }
-            let market = self.market().ok_or(InvalidRequest::RegionInvalid)?;
-            self.check_person(market)?;
+        let number_type = match self.number_type.as_deref() {
+            None | Some("") => return Err(InvalidRequest::NumberTypeMissing),
+            Some(number_type) => number_type,
+        };
+        if exceeds(number_type, NUMBER_TYPE_MAX_LEN)
+            || Market::by_number_type_any_case(number_type).is_none()
+        {
+            return Err(InvalidRequest::NumberTypeInvalid);
         }
+        let market = self.market().ok_or(InvalidRequest::RegionInvalid)?;
+        self.check_person(market)?;
         if let Some(ColorScheme::Unknown(_)) = self.prefers_color_scheme {
             return Err(InvalidRequest::ColorSchemeInvalid);
         }

@@ -55,6 +55,9 @@ pub enum InvalidRequest {
     NumberTypeEmpty,
     /// `numberType` is longer than [`NUMBER_TYPE_MAX_LEN`] or not a type of any region.
     NumberTypeInvalid,
+    /// Generate URL: `numberType` is left out or empty (the reference marks it required;
+    /// message: the vendor's generic empty-parameter text, inferred to be this case's).
+    NumberTypeMissing,
     /// `numberType` is a known type, but not of this region or not in uppercase.
     NumberTypeRegionMismatch,
     /// `numberValue` is empty or not in its type's format.
@@ -134,9 +137,10 @@ impl InvalidRequest {
                 "Invalid ID number, please check the format (numberValue is empty, or fails format validation for the given numberType — e.g. BVN / NIN must be an 11-digit numeric string)"
             }
             Self::NumberValueFormat => "Number is invalid format",
-            Self::NumberValueMissing | Self::FullNameMissing | Self::GenderMissing => {
-                "Parameter should not be empty"
-            }
+            Self::NumberTypeMissing
+            | Self::NumberValueMissing
+            | Self::FullNameMissing
+            | Self::GenderMissing => "Parameter should not be empty",
             Self::ColorSchemeInvalid => "Prefers color scheme is wrong",
             Self::ReturnUrl(_) => "Invalid returnUrl",
             Self::FailReturnUrl(_) => "Invalid failReturnUrl",
@@ -155,9 +159,10 @@ impl InvalidRequest {
             Self::BizIdMissing | Self::BizIdTooLong => "bizId",
             Self::UserIdMissing | Self::UserIdTooLong => "userId",
             Self::RegionInvalid => "region",
-            Self::NumberTypeEmpty | Self::NumberTypeInvalid | Self::NumberTypeRegionMismatch => {
-                "numberType"
-            }
+            Self::NumberTypeEmpty
+            | Self::NumberTypeInvalid
+            | Self::NumberTypeMissing
+            | Self::NumberTypeRegionMismatch => "numberType",
             Self::NumberValueInvalid | Self::NumberValueFormat | Self::NumberValueMissing => {
                 "numberValue"
             }

@@ -21,13 +21,16 @@ pub struct advanceai_url_request {
 
 impl BoxCastable for advanceai_url_request {}
 
-/// Creates a Generate URL request from its required fields (copied). Values are checked
-/// when it is sent or by `advanceai_validate_url_request`, not here.
+/// Creates a Generate URL request from its required fields (copied). `number_type` is the
+/// market's ID type, paired with the region (`"BVN"`, `"NIN"`, `"NIK"`, `"CPF"`, `"DNI"`,
+/// `"SAID"`; not Get Result's `"NG_BVN"`). Values are checked when it is sent or by
+/// `advanceai_validate_url_request`, not here.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_url_request_new(
     biz_id: *const c_char,
     user_id: *const c_char,
     region: *const c_char,
+    number_type: *const c_char,
     return_url: *const c_char,
     fail_return_url: *const c_char,
     out: *mut *mut advanceai_url_request,
@@ -39,6 +42,7 @@ pub extern "C" fn advanceai_url_request_new(
             try_arg!(arg_str(biz_id, "biz_id", err)),
             try_arg!(arg_str(user_id, "user_id", err)),
             try_arg!(arg_str(region, "region", err)),
+            try_arg!(arg_str(number_type, "number_type", err)),
             try_arg!(arg_str(return_url, "return_url", err)),
             try_arg!(arg_str(fail_return_url, "fail_return_url", err)),
         );
@@ -76,21 +80,6 @@ fn set_flag(
     let request = try_mut_from_ptr!(request, err);
     apply(&mut request.inner, (value >= 0).then_some(value > 0));
     advanceai_status::ADVANCEAI_STATUS_OK
-}
-
-/// `numberType`: the market's ID type, paired with the region (`"BVN"`, `"NIN"`, `"NIK"`,
-/// `"CPF"`, `"DNI"`, `"SAID"`). NULL clears it (the user picks on the page).
-#[unsafe(no_mangle)]
-pub extern "C" fn advanceai_url_request_set_number_type(
-    request: *mut advanceai_url_request,
-    number_type: *const c_char,
-    err: *mut *mut advanceai_error,
-) -> advanceai_status {
-    ffi_panic_boundary! {
-        set_optional(request, number_type, "number_type", err, |r, v| {
-            r.number_type = v.map(str::to_owned);
-        })
-    }
 }
 
 /// `callbackUrl`: where the vendor posts the outcome (`http` or `https`; read it with
@@ -135,20 +124,6 @@ pub extern "C" fn advanceai_url_request_set_color_scheme(
         set_optional(request, color_scheme, "color_scheme", err, |r, v| {
             r.prefers_color_scheme = v.map(ColorScheme::from_wire);
         })
-    }
-}
-
-/// Kept for compatibility and ignored: the Non-Document Verification endpoint has no
-/// `productLevel` (no vendor page lists it), so nothing is sent. The value is still checked
-/// for UTF-8; NULL is accepted.
-#[unsafe(no_mangle)]
-pub extern "C" fn advanceai_url_request_set_product_level(
-    request: *mut advanceai_url_request,
-    product_level: *const c_char,
-    err: *mut *mut advanceai_error,
-) -> advanceai_status {
-    ffi_panic_boundary! {
-        set_optional(request, product_level, "product_level", err, |_, _| {})
     }
 }
 

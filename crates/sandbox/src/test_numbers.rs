@@ -182,10 +182,10 @@ mod tests {
                 "b",
                 "u",
                 market.region,
+                market.number_type,
                 "https://example.com/ok",
                 "https://example.com/fail",
             );
-            request.number_type = Some(market.number_type.into());
             request.number_value = Some(test_number_for(market).into());
             request.full_name = Some("Test Person".into());
             request.gender = Some("FEMALE".into());

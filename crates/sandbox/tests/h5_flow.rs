@@ -106,7 +106,9 @@ fn generate_url_parameter_errors() {
             json!("ng"),
             "Region is wrong (missing or not a supported ISO ALPHA-3 code)",
         ),
-        ("numberType", json!(""), "numberType is empty"),
+        // Required: empty or null (left out) is the empty-parameter refusal.
+        ("numberType", json!(""), "Parameter should not be empty"),
+        ("numberType", json!(null), "Parameter should not be empty"),
         (
             "numberType",
             json!("X".repeat(31)),

@@ -40,6 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "order-2",
         "user-1",
         "NGA",
+        "BVN",
         "https://example.com/ok",
         "https://example.com/fail",
     ))?;

@@ -45,6 +45,7 @@ fn generate(biz_id: &str) -> GenerateUrlRequest {
         biz_id,
         "user-1",
         "NGA",
+        "BVN",
         "https://example.com/ok",
         "https://example.com/fail",
     )

@@ -85,6 +85,7 @@ fn a_callers_own_operation_goes_through_the_same_path() {
             "order-raw",
             "user-1",
             "NGA",
+            "BVN",
             "https://example.com/ok",
             "https://example.com/fail",
         ))

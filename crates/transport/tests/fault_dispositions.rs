@@ -85,6 +85,7 @@ fn every_fault_gives_the_fixtures_answers() {
                         format!("result-{}-{n}", row.prefix),
                         "user-1",
                         "NGA",
+                        "BVN",
                         "https://example.com/ok",
                         "https://example.com/fail",
                     ))

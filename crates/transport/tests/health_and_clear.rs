@@ -78,6 +78,7 @@ fn clear_data_clears_a_finished_transaction() {
         "order-clear",
         "user-1",
         "NGA",
+        "BVN",
         "https://example.com/ok",
         "https://example.com/fail",
     );

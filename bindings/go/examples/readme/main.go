@@ -43,7 +43,7 @@ func main() {
 
 	// H5 flow: send the user to page.URL, then fetch the result.
 	page, err := client.GenerateURL(advanceai.URLRequest{
-		BizID: "order-2", UserID: "user-1", Region: "NGA",
+		BizID: "order-2", UserID: "user-1", Region: "NGA", NumberType: "BVN",
 		ReturnURL: "https://example.com/kyc/done", FailReturnURL: "https://example.com/kyc/failed",
 	})
 	if err != nil {

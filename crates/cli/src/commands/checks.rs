@@ -63,10 +63,10 @@ pub(crate) fn url(client: &Client, args: &UrlArgs) -> Result<Done, Failure> {
         &args.biz_id,
         &args.user_id,
         &args.region,
+        &args.number_type,
         &args.return_url,
         &args.fail_return_url,
     );
-    request.number_type = Some(args.number_type.clone());
     request.number_value = args.number.as_deref().map(Pii::new);
     request.full_name = args.full_name.as_deref().map(Pii::new);
     request.gender = args.gender.clone();

@@ -89,14 +89,14 @@ pub(crate) fn run(output: Output) -> Result<Exit, Failure> {
     }
 
     out.step("5. H5 flow: Generate URL");
-    let mut request = GenerateUrlRequest::new(
+    let request = GenerateUrlRequest::new(
         "demo-h5",
         "demo-user",
         "NGA",
+        "BVN",
         "https://example.com/ok",
         "https://example.com/fail",
     );
-    request.number_type = Some("BVN".to_owned());
     let page = client.generate_url(&request)?;
     let page_json = to_json(&page)?;
     let signature_id = field(&page_json, "signatureId").to_owned();
@@ -128,10 +128,10 @@ pub(crate) fn run(output: Output) -> Result<Exit, Failure> {
         "demo-h5-idn",
         "demo-user",
         market.region,
+        market.number_type,
         "https://example.com/ok",
         "https://example.com/fail",
     );
-    request.number_type = Some(market.number_type.to_owned());
     request.full_name = Some(Pii::new("Budi Santoso"));
     let page = client.generate_url(&request)?;
     let signature_id = page

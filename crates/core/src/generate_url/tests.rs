@@ -4,15 +4,14 @@ use super::*;
 use crate::UrlProblem;
 
 fn request() -> GenerateUrlRequest {
-    let mut request = GenerateUrlRequest::new(
+    GenerateUrlRequest::new(
         "order-1",
         "user-1",
         "NGA",
+        "BVN",
         "https://example.com/ok",
         "myapp://verification/failed",
-    );
-    request.number_type = Some("BVN".into());
-    request
+    )
 }
 
 fn refusal(edit: impl FnOnce(&mut GenerateUrlRequest)) -> InvalidRequest {
@@ -33,10 +32,13 @@ fn generate_url_limits() {
         refusal(|r| r.region = "Nga".into()),
         InvalidRequest::RegionInvalid
     );
-    assert_eq!(
-        refusal(|r| r.number_type = Some(String::new())),
-        InvalidRequest::NumberTypeEmpty
-    );
+    // Required by the reference; left out or empty, the server's empty-parameter text.
+    for missing in [None, Some(String::new())] {
+        let refused = refusal(|r| r.number_type = missing);
+        assert_eq!(refused, InvalidRequest::NumberTypeMissing);
+        assert_eq!(refused.message(), "Parameter should not be empty");
+        assert_eq!(refused.field(), "numberType");
+    }
     assert_eq!(
         refusal(|r| r.number_type = Some("X".repeat(31))),
         InvalidRequest::NumberTypeInvalid
@@ -175,10 +177,10 @@ fn region_and_number_type_come_from_the_market_table() {
         market_request("ZAF", "said").market().map(|m| m.region),
         Some("ZAF")
     );
-    // Left out, the user picks the type on the page.
+    // Required: left out, the server's empty-parameter refusal (not a page choice).
     let mut no_type = request();
     no_type.number_type = None;
-    assert_eq!(no_type.validate(), Ok(()));
+    assert_eq!(no_type.validate(), Err(InvalidRequest::NumberTypeMissing));
 }
 
 #[test]

@@ -90,14 +90,14 @@ pub(crate) fn check(what: &str, status: advanceai_status) -> BenchResult<()> {
 /// One H5 transaction, completed as a pass so that Get Result answers the full final shape
 /// (person record and face scores).
 pub(crate) fn completed_transaction(client: &Client, base_url: &str) -> BenchResult<String> {
-    let mut request = GenerateUrlRequest::new(
+    let request = GenerateUrlRequest::new(
         "bench-ffi-overhead",
         "bench-user",
         "NGA",
+        "BVN",
         "https://example.com/ok",
         "https://example.com/fail",
     );
-    request.number_type = Some("BVN".to_owned());
     let page = client.generate_url(&request)?;
     let signature_id = page
         .signature_id
