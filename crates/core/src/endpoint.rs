@@ -239,16 +239,50 @@ impl Host {
     }
 
     /// Whether the vendor documents `endpoint` on this host.
+    ///
+    /// The Non-Doc pages (Generate URL, Health Status, and database verification on the same
+    /// path family) name only `sg-api`. Get Result's Non-Doc page also names only `sg-api`,
+    /// but the same path is listed on six hosts by the vendor's other H5 products' pages, so
+    /// those count; Clear Data's shared page lists the same six.
     pub const fn documents(self, endpoint: Endpoint) -> bool {
         match endpoint {
             Endpoint::Token => true,
-            Endpoint::GenerateUrl | Endpoint::GetResult => {
-                !matches!(self, Self::Mexico | Self::Colombia | Self::Nigeria)
-            }
-            Endpoint::IdNumberVerification | Endpoint::HealthStatus => {
+            Endpoint::GetResult => !matches!(self, Self::Mexico | Self::Colombia | Self::Nigeria),
+            Endpoint::GenerateUrl | Endpoint::IdNumberVerification | Endpoint::HealthStatus => {
                 matches!(self, Self::Singapore)
             }
             Endpoint::ClearData => !matches!(self, Self::Mexico | Self::Colombia | Self::Nigeria),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hosts each endpoint's page lists (non-doc-flow.md §1 and the token page).
+    #[test]
+    fn each_endpoint_is_documented_on_its_pages_hosts() {
+        let hosts = |endpoint: Endpoint| -> Vec<&str> {
+            Host::ALL
+                .iter()
+                .filter(|h| h.documents(endpoint))
+                .map(|h| h.name())
+                .collect()
+        };
+        let six = [
+            "api.advance.ai",
+            "sg-api.advance.ai",
+            "ph-api.advance.ai",
+            "th-api.advance.ai",
+            "my-api.advance.ai",
+            "vn-api.advance.ai",
+        ];
+        assert_eq!(hosts(Endpoint::GenerateUrl), ["sg-api.advance.ai"]);
+        assert_eq!(hosts(Endpoint::HealthStatus), ["sg-api.advance.ai"]);
+        assert_eq!(hosts(Endpoint::IdNumberVerification), ["sg-api.advance.ai"]);
+        assert_eq!(hosts(Endpoint::GetResult), six);
+        assert_eq!(hosts(Endpoint::ClearData), six);
+        assert_eq!(hosts(Endpoint::Token).len(), Host::ALL.len());
     }
 }
