@@ -30,6 +30,7 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny};
+use serde::{Serialize, Serializer};
 
 use crate::InvalidRequest;
 
@@ -69,6 +70,13 @@ pub struct Cleared;
 impl<'de> Deserialize<'de> for Cleared {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         IgnoredAny::deserialize(deserializer).map(|_| Cleared)
+    }
+}
+
+/// Serialized as `null`, what the vendor sends in its place.
+impl Serialize for Cleared {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
     }
 }
 
