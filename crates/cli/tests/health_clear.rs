@@ -2,48 +2,17 @@
 //! `--json` outputs, and `--sandbox`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use std::time::Duration;
+mod common;
 
-use advanceai_sandbox::{
-    DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, RunningSandbox, Sandbox, SandboxConfig,
-};
-use assert_cmd::Command;
+use advanceai_sandbox::RunningSandbox;
+use common::{advanceai, against, run_json, start};
 use serde_json::{Value, json};
 
-/// The binary pointed at `sandbox`, with none of the caller's ADVANCEAI_* variables.
-fn against(sandbox: &RunningSandbox) -> Command {
-    let mut cmd = Command::cargo_bin("advanceai").unwrap();
-    cmd.env("ADVANCEAI_BASE_URL", sandbox.base_url())
-        .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
-        .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
-        .timeout(Duration::from_secs(60));
-    cmd
-}
-
 /// The binary with its embedded sandbox.
-fn embedded() -> Command {
-    let mut cmd = Command::cargo_bin("advanceai").unwrap();
-    cmd.env_remove("ADVANCEAI_BASE_URL")
-        .env_remove("ADVANCEAI_ACCESS_KEY")
-        .env_remove("ADVANCEAI_SECRET_KEY")
-        .arg("--sandbox")
-        .timeout(Duration::from_secs(60));
+fn embedded() -> assert_cmd::Command {
+    let mut cmd = advanceai();
+    cmd.arg("--sandbox");
     cmd
-}
-
-/// Runs with `--json`: checks the exit code and that stdout is exactly one JSON object.
-fn run_json(cmd: &mut Command, expected_code: i32) -> Value {
-    let output = cmd.arg("--json").output().unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(expected_code),
-        "stdout: {stdout}\nstderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 1, "one JSON line expected: {stdout}");
-    serde_json::from_str(lines[0]).unwrap()
 }
 
 fn admin(sandbox: &RunningSandbox, path: &str, body: &Value) {
@@ -65,7 +34,7 @@ fn health_exits_0_only_for_health() {
     let data = run_json(embedded().args(["health", "--number-type", "ng_nin"]), 0);
     assert_eq!(data, json!({"numberType": "NG_NIN", "status": "health"}));
 
-    let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
+    let sandbox = start();
     admin(
         &sandbox,
         "/sandbox/health",
@@ -115,7 +84,7 @@ fn health_api_and_usage_errors() {
 
 #[test]
 fn clear_exits_0_once_final_and_3_on_api_errors() {
-    let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
+    let sandbox = start();
     let generated = run_json(
         against(&sandbox).args([
             "url",

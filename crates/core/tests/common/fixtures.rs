@@ -143,7 +143,9 @@ pub(crate) fn parse_clear_data(bytes: &[u8]) -> Result<Envelope<Cleared>, ParseE
 
 /// A Generate URL request body. A request is the caller's own JSON, not a vendor answer,
 /// so it is read with serde_json directly.
-pub(crate) fn parse_generate_url_request(bytes: &[u8]) -> Result<GenerateUrlRequest, serde_json::Error> {
+pub(crate) fn parse_generate_url_request(
+    bytes: &[u8],
+) -> Result<GenerateUrlRequest, serde_json::Error> {
     serde_json::from_slice(bytes)
 }
 
