@@ -5,7 +5,7 @@
 mod common;
 
 use advanceai_sandbox::RunningSandbox;
-use common::{advanceai, against, run_json, start};
+use common::{advanceai, against, run_json, start, url_args};
 use serde_json::{Value, json};
 
 /// The binary with its embedded sandbox.
@@ -85,24 +85,7 @@ fn health_api_and_usage_errors() {
 #[test]
 fn clear_exits_0_once_final_and_3_on_api_errors() {
     let sandbox = start();
-    let generated = run_json(
-        against(&sandbox).args([
-            "url",
-            "--region",
-            "NGA",
-            "--number-type",
-            "BVN",
-            "--biz-id",
-            "order-clear",
-            "--user-id",
-            "user-1",
-            "--return-url",
-            "https://example.com/ok",
-            "--fail-return-url",
-            "https://example.com/fail",
-        ]),
-        0,
-    );
+    let generated = run_json(against(&sandbox).args(url_args("order-clear")), 0);
     let signature_id = generated["signatureId"].as_str().unwrap().to_owned();
 
     let pending = run_json(against(&sandbox).args(["clear", &signature_id]), 3);
