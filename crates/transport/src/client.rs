@@ -13,6 +13,7 @@ use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, RequestBuilder};
 
 use crate::resolver::CachingResolver;
+use crate::telemetry;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use crate::config::ClientConfig;
@@ -288,9 +289,25 @@ impl Client {
     /// Sends one operation with token, `IAM_FAILED` refresh and retries.
     fn call<O: Operation>(&self, operation: &O) -> Result<O::Output, Error> {
         let descriptor = O::DESCRIPTOR;
-        let name = descriptor.name;
+        let span = telemetry::call_span(descriptor.name);
+        let _entered = span.enter();
+        let start = Instant::now();
+        let result = self.attempts(operation, &descriptor);
+        telemetry::record_call(&span, start.elapsed(), &result);
+        result
+    }
+
+    /// The attempts of one call: token, send, IAM_FAILED refresh, retries.
+    fn attempts<O: Operation>(
+        &self,
+        operation: &O,
+        descriptor: &Descriptor,
+    ) -> Result<O::Output, Error> {
         let policy = &self.inner.config.retry;
+        let call = tracing::Span::current();
         let mut attempt: u32 = 1;
+        // Requests sent, an IAM_FAILED refresh's resend included.
+        let mut sent: u32 = 0;
         let mut refreshed = false;
         let mut stale = None;
         loop {
@@ -303,25 +320,25 @@ impl Client {
                 None
             };
             let bytes = operation.body().map_err(Error::InvalidInput)?;
+            sent += 1;
+            telemetry::record_attempts(&call, sent);
+            let span = telemetry::attempt_span(descriptor.name, attempt);
             let start = Instant::now();
-            let outcome = self.send_once::<O>(
-                &descriptor,
-                &operation.query(),
-                &bytes,
-                token.as_ref().map(|t| &t.value),
-            );
-            let latency_ms = start.elapsed().as_millis();
+            let outcome = span.in_scope(|| {
+                self.send_once::<O>(
+                    &call,
+                    descriptor,
+                    &operation.query(),
+                    &bytes,
+                    token.as_ref().map(|t| &t.value),
+                )
+            });
+            let error = outcome.as_ref().err().map(|f| &f.error);
+            telemetry::record_attempt(&span, descriptor.name, attempt, start.elapsed(), error);
             let failure = match outcome {
-                Ok(data) => {
-                    log::debug!("{name} attempt={attempt} outcome=SUCCESS latency_ms={latency_ms}");
-                    return Ok(data);
-                }
+                Ok(data) => return Ok(data),
                 Err(failure) => failure,
             };
-            log::debug!(
-                "{name} attempt={attempt} outcome={} latency_ms={latency_ms}",
-                describe(&failure.error)
-            );
             if let (Some(token), false) = (&token, refreshed) {
                 if matches!(
                     failure.error,
@@ -349,6 +366,7 @@ impl Client {
 
     fn send_once<O: Operation>(
         &self,
+        call: &tracing::Span,
         descriptor: &Descriptor,
         query: &[(&'static str, String)],
         body: &[u8],
@@ -367,6 +385,7 @@ impl Client {
         };
         let mut response = sent.map_err(|e| Failure::from(classify(e, false)))?;
         let status = response.status().as_u16();
+        telemetry::record_status(status);
         let header = |name: &str| {
             response
                 .headers()
@@ -403,6 +422,9 @@ impl Client {
             excerpt: (!looks_json).then(|| excerpt(&bytes, EXCERPT_MAX_BYTES)),
         };
         let parsed = O::parse(&bytes);
+        if let Ok(envelope) = &parsed {
+            telemetry::record_envelope(call, envelope);
+        }
         if !(200..300).contains(&status) {
             // An API answer on another status (SERVICE_BUSY may come as HTTP 429).
             return Err(failure(match parsed {
@@ -442,18 +464,6 @@ impl Client {
             Some(timeout) => request.config().timeout_global(Some(timeout)).build(),
             None => request,
         }
-    }
-}
-
-/// A log-safe one-word outcome.
-fn describe(error: &Error) -> String {
-    match error {
-        Error::Api { code, .. } => code.to_string(),
-        Error::Transport { kind, .. } => format!("transport:{kind:?}"),
-        Error::UnexpectedResponse { status, .. } => format!("http:{status}"),
-        Error::Parse(e) => format!("parse:{:?}", e.kind()),
-        Error::ResponseTooLarge { .. } => "too-large".into(),
-        other => format!("{:?}", std::mem::discriminant(other)),
     }
 }
 

@@ -37,9 +37,15 @@
 //! [`CallbackSecret`] in the URL's query and check it on every incoming request (in
 //! constant time), then fetch the result with Get Result.
 //!
-//! # Logging
-//! Through the `log` facade at debug level: endpoint, attempt, outcome code or error kind,
-//! latency. Never a key, a token, an ID number, a body or a URL query.
+//! # Telemetry
+//! [`tracing`](https://docs.rs/tracing) spans at debug level, always on (a span costs
+//! nothing without a subscriber): `advanceai.call` for each call (fields `endpoint`,
+//! `attempts`, `outcome`, `code`, `transaction_id`, `latency_ms`), holding one
+//! `advanceai.attempt` per request sent (`endpoint`, `attempt`, `http_status`, `outcome`,
+//! `code`, `transaction_id`, `latency_ms`) and its `attempt finished` event. `outcome` is
+//! `SUCCESS` or an [`ErrorKind`] name. Users of the `log` facade get the events as log
+//! records (tracing's `log` feature) when no tracing subscriber is installed. Never a key, a
+//! token, a signature, an ID number, a person field, a body or a URL query.
 
 mod callback;
 mod client;
@@ -48,6 +54,7 @@ mod disposition;
 mod error;
 mod resolver;
 mod retry;
+mod telemetry;
 mod token;
 
 /// Everything of `advanceai-core` (requests, results, codes, validation, parsing), so that a
