@@ -55,8 +55,9 @@
 // # Sensitive data
 //
 // Credentials, tokens, ID numbers and person fields never appear in fmt output: Token,
-// Person (and its NumberTypeInfo), Config, VerificationRequest, URLRequest and the result
-// types implement fmt.Formatter, fmt.Stringer and fmt.GoStringer to print "[redacted]" in
-// their place, for every verb. The values themselves are plain Go strings (Token.Value, the Person
-// fields, the results' JSON): do not log them. Go strings cannot be wiped from memory.
+// Person (and its NumberTypeInfo, PersonVerification and Address), Config,
+// VerificationRequest, URLRequest and the result types implement fmt.Formatter,
+// fmt.Stringer and fmt.GoStringer to print "[redacted]" in their place, for every verb.
+// The values themselves are plain Go strings (Token.Value, the Person fields, the results'
+// JSON): do not log them. Go strings cannot be wiped from memory.
 package advanceai

@@ -77,3 +77,25 @@ func TestURLRequestFlagsAndPersonFieldsPrintSafely(t *testing.T) {
 		t.Fatalf("a valid NIK request with flags is refused: %v", err)
 	}
 }
+
+// ColorScheme reaches the request: a value the vendor does not list is refused with the
+// server's message before anything is sent; "light" or "" (left out), it is valid.
+func TestColorSchemeIsChecked(t *testing.T) {
+	c := newSandboxClient(t)
+	req := urlRequest(uniqueID("h5-scheme"))
+	req.ColorScheme = "blue"
+	v := asError(t, ValidateURLRequest(req))
+	if v.Kind != StatusInvalidInput || v.Code != "PARAMETER_ERROR" || !strings.Contains(v.Message, "Prefers color scheme is wrong") {
+		t.Fatalf("ColorScheme blue: %+v", v)
+	}
+	_, err := c.GenerateURL(req)
+	if e := asError(t, err); *e != *v || e.MayHaveBeenProcessed {
+		t.Fatalf("GenerateURL: %+v, Validate: %+v", e, v)
+	}
+	for _, scheme := range []string{"light", "dark", ""} {
+		req.ColorScheme = scheme
+		if err := ValidateURLRequest(req); err != nil {
+			t.Fatalf("ColorScheme %q: %v", scheme, err)
+		}
+	}
+}

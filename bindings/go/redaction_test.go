@@ -2,6 +2,7 @@ package advanceai
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,14 +21,16 @@ func assertRedacted(t *testing.T, what string, value interface{}, secrets ...str
 			map[string]interface{}{"k": value},
 		} {
 			text := fmt.Sprintf(format, wrapped)
-			for _, s := range secrets {
+			for i, s := range secrets {
+				// Which secret leaked is said by its place in the list: a failure must
+				// not print it either.
 				if s != "" && strings.Contains(text, s) {
-					t.Errorf("%s printed with %s shows %q: %s", what, format, s, text)
+					t.Errorf("%s printed with %s (%T) shows secret #%d", what, format, wrapped, i)
 				}
 			}
 		}
 		if text := fmt.Sprint(value); !strings.Contains(text, redacted) {
-			t.Errorf("%s prints without %q: %s", what, redacted, text)
+			t.Errorf("%s prints without %q", what, redacted)
 		}
 	}
 }
@@ -38,18 +41,36 @@ func TestPersonAndRequestsAreRedacted(t *testing.T) {
 		Birthday: "1994/07/13", PhoneNumber: "08012345678", BVN: "22345678901", NumberValue: "22345678902",
 		PhoneNumber1: "08087654321", PhoneNumber2: "07011223344",
 		NumberTypeInfo: NumberTypeInfo{NumberType: "ZZ_SECRET_TYPE", Region: "ZQX"},
+		NIN:            "71234567890", FullName: "Gleiciane Rodrigues", Email: "adaeze@example.com",
+		CPFStatus: "Holder's Death", MotherName: "Aldaiza Rodrigues", TaxID: "20-12345678-3", TaxIDType: "ZZ_TAX_KIND",
+		Verification: PersonVerification{NumberValue: "ZZ_NUMBER_CHECK", FullName: "ZZ_NAME_CHECK",
+			DOB: "ZZ_DOB_CHECK", Face: "ZZ_FACE_CHECK"},
+		Address: Address{Number: "1234", City: "ARACOIABA", Street: "COMENDADOR EUGENIO CASTRO SILVA",
+			PostalCode: "62750000", Neighborhood: "CENTRO", State: "ZZ_STATE", Type: "ZZ_ADDRESS_KIND"},
 	}
-	fields := []string{p.FirstName, p.MiddleName, p.LastName, p.Birthday, p.PhoneNumber, p.BVN, p.NumberValue,
-		p.PhoneNumber1, p.PhoneNumber2, p.NumberTypeInfo.NumberType, p.NumberTypeInfo.Region}
+	// Every string field of the record, the nested ones included.
+	var fields []string
+	for _, path := range personPaths(reflect.ValueOf(p), "") {
+		if value := fieldAt(reflect.ValueOf(p), path); value != "FEMALE" {
+			fields = append(fields, value)
+		}
+	}
 	assertRedacted(t, "Person", p, fields...)
 	assertRedacted(t, "*Person", &p, fields...)
-	assertRedacted(t, "NumberTypeInfo", p.NumberTypeInfo, fields...)
-	assertRedacted(t, "*NumberTypeInfo", &p.NumberTypeInfo, fields...)
-	if p.String() != redacted || !strings.Contains(p.GoString(), redacted) {
-		t.Errorf("String %q, GoString %q", p.String(), p.GoString())
+	for name, part := range map[string]interface{}{
+		"NumberTypeInfo": p.NumberTypeInfo, "*NumberTypeInfo": &p.NumberTypeInfo,
+		"PersonVerification": p.Verification, "*PersonVerification": &p.Verification,
+		"Address": p.Address, "*Address": &p.Address,
+	} {
+		assertRedacted(t, name, part, fields...)
 	}
-	if n := p.NumberTypeInfo; n.String() != redacted || !strings.Contains(n.GoString(), redacted) {
-		t.Errorf("String %q, GoString %q", n.String(), n.GoString())
+	for _, v := range []interface {
+		fmt.Stringer
+		fmt.GoStringer
+	}{p, p.NumberTypeInfo, p.Verification, p.Address} {
+		if v.String() != redacted || !strings.Contains(v.GoString(), redacted) {
+			t.Errorf("%T: String %q, GoString %q", v, v.String(), v.GoString())
+		}
 	}
 
 	assertRedacted(t, "GetResult", GetResult{IsFinal: true, Person: &p, JSON: []byte(`{"firstName":"Adaeze"}`)}, fields...)

@@ -5,8 +5,10 @@ package advanceai
 #include "advanceai.h"
 
 // Everything a verification or Get Result answer holds, read in one cgo call (a cgo
-// call costs far more than a C getter; one per field would be a dozen per result).
-enum { AAI_PERSON_FIELD_COUNT = 12 };
+// call costs far more than a C getter; one per field would be thirty per result).
+// person[i] is person field i: the fields are numbered from 0 with no gap, and
+// personFields (below, in Go) says which Person field each one fills.
+enum { AAI_PERSON_FIELD_COUNT = ADVANCEAI_PERSON_ADDRESS_TYPE + 1 };
 
 typedef struct {
 	bool passed;
@@ -30,15 +32,6 @@ typedef struct {
 	size_t json_len;
 } aai_outcome_view;
 
-// The person fields in the order personFromView reads them.
-static const uint32_t aai_person_fields[AAI_PERSON_FIELD_COUNT] = {
-	ADVANCEAI_PERSON_FIRST_NAME, ADVANCEAI_PERSON_MIDDLE_NAME, ADVANCEAI_PERSON_LAST_NAME,
-	ADVANCEAI_PERSON_GENDER, ADVANCEAI_PERSON_BIRTHDAY, ADVANCEAI_PERSON_PHONE_NUMBER,
-	ADVANCEAI_PERSON_BVN, ADVANCEAI_PERSON_NUMBER_VALUE, ADVANCEAI_PERSON_PHONE_NUMBER1,
-	ADVANCEAI_PERSON_PHONE_NUMBER2, ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE,
-	ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION,
-};
-
 static void aai_read_verification(const advanceai_verification_result *r, aai_outcome_view *v) {
 	v->passed = advanceai_verification_result_passed(r);
 	v->is_final = true;
@@ -47,7 +40,7 @@ static void aai_read_verification(const advanceai_verification_result *r, aai_ou
 	v->error_code = advanceai_verification_result_error_code(r);
 	v->category = advanceai_verification_result_category(r);
 	for (uint32_t i = 0; i < AAI_PERSON_FIELD_COUNT; i++) {
-		v->person[i] = advanceai_verification_result_person_field(r, aai_person_fields[i]);
+		v->person[i] = advanceai_verification_result_person_field(r, i);
 	}
 	v->json = advanceai_verification_result_to_json(r);
 	v->json_len = v->json != NULL ? strlen(v->json) : 0;
@@ -69,7 +62,7 @@ static void aai_read_get_result(const advanceai_get_result *r, aai_outcome_view 
 	v->input_region = advanceai_get_result_input_region(r);
 	v->input_number_type = advanceai_get_result_input_number_type(r);
 	for (uint32_t i = 0; i < AAI_PERSON_FIELD_COUNT; i++) {
-		v->person[i] = advanceai_get_result_person_field(r, aai_person_fields[i]);
+		v->person[i] = advanceai_get_result_person_field(r, i);
 	}
 	v->json = advanceai_get_result_to_json(r);
 	v->json_len = v->json != NULL ? strlen(v->json) : 0;
@@ -353,22 +346,58 @@ func urlResultFromC(r *C.advanceai_url_result) *URLResult {
 	return out
 }
 
-// personFromView is nil when the server sent no person field at all. The indexes are
-// those of aai_person_fields.
+// personFields is the one table of the person record: for each C person field (an
+// advanceai_person_field value, the index), the Person field it fills. Tests check that
+// it fills every Person field once, and that AAI_PERSON_FIELD_COUNT still counts every
+// field of the header.
+var personFields = [C.AAI_PERSON_FIELD_COUNT]func(*Person) *string{
+	C.ADVANCEAI_PERSON_FIRST_NAME:                   func(p *Person) *string { return &p.FirstName },
+	C.ADVANCEAI_PERSON_MIDDLE_NAME:                  func(p *Person) *string { return &p.MiddleName },
+	C.ADVANCEAI_PERSON_LAST_NAME:                    func(p *Person) *string { return &p.LastName },
+	C.ADVANCEAI_PERSON_GENDER:                       func(p *Person) *string { return &p.Gender },
+	C.ADVANCEAI_PERSON_BIRTHDAY:                     func(p *Person) *string { return &p.Birthday },
+	C.ADVANCEAI_PERSON_PHONE_NUMBER:                 func(p *Person) *string { return &p.PhoneNumber },
+	C.ADVANCEAI_PERSON_BVN:                          func(p *Person) *string { return &p.BVN },
+	C.ADVANCEAI_PERSON_NUMBER_VALUE:                 func(p *Person) *string { return &p.NumberValue },
+	C.ADVANCEAI_PERSON_PHONE_NUMBER1:                func(p *Person) *string { return &p.PhoneNumber1 },
+	C.ADVANCEAI_PERSON_PHONE_NUMBER2:                func(p *Person) *string { return &p.PhoneNumber2 },
+	C.ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE: func(p *Person) *string { return &p.NumberTypeInfo.NumberType },
+	C.ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION:      func(p *Person) *string { return &p.NumberTypeInfo.Region },
+	C.ADVANCEAI_PERSON_NIN:                          func(p *Person) *string { return &p.NIN },
+	C.ADVANCEAI_PERSON_FULL_NAME:                    func(p *Person) *string { return &p.FullName },
+	C.ADVANCEAI_PERSON_EMAIL:                        func(p *Person) *string { return &p.Email },
+	C.ADVANCEAI_PERSON_CPF_STATUS:                   func(p *Person) *string { return &p.CPFStatus },
+	C.ADVANCEAI_PERSON_MOTHER_NAME:                  func(p *Person) *string { return &p.MotherName },
+	C.ADVANCEAI_PERSON_TAX_ID:                       func(p *Person) *string { return &p.TaxID },
+	C.ADVANCEAI_PERSON_TAX_ID_TYPE:                  func(p *Person) *string { return &p.TaxIDType },
+	C.ADVANCEAI_PERSON_VERIFICATION_NUMBER_VALUE:    func(p *Person) *string { return &p.Verification.NumberValue },
+	C.ADVANCEAI_PERSON_VERIFICATION_FULL_NAME:       func(p *Person) *string { return &p.Verification.FullName },
+	C.ADVANCEAI_PERSON_VERIFICATION_DOB:             func(p *Person) *string { return &p.Verification.DOB },
+	C.ADVANCEAI_PERSON_VERIFICATION_FACE:            func(p *Person) *string { return &p.Verification.Face },
+	C.ADVANCEAI_PERSON_ADDRESS_NUMBER:               func(p *Person) *string { return &p.Address.Number },
+	C.ADVANCEAI_PERSON_ADDRESS_CITY:                 func(p *Person) *string { return &p.Address.City },
+	C.ADVANCEAI_PERSON_ADDRESS_STREET:               func(p *Person) *string { return &p.Address.Street },
+	C.ADVANCEAI_PERSON_ADDRESS_POSTAL_CODE:          func(p *Person) *string { return &p.Address.PostalCode },
+	C.ADVANCEAI_PERSON_ADDRESS_NEIGHBORHOOD:         func(p *Person) *string { return &p.Address.Neighborhood },
+	C.ADVANCEAI_PERSON_ADDRESS_STATE:                func(p *Person) *string { return &p.Address.State },
+	C.ADVANCEAI_PERSON_ADDRESS_TYPE:                 func(p *Person) *string { return &p.Address.Type },
+}
+
+// personFromView is nil when the server sent no person field at all.
 func personFromView(v *C.aai_outcome_view) *Person {
-	var f [C.AAI_PERSON_FIELD_COUNT]string
+	var p Person
 	present := false
-	for i, p := range v.person {
-		f[i] = goString(p)
-		present = present || p != nil
+	for i, s := range v.person {
+		if s == nil {
+			continue
+		}
+		present = true
+		if field := personFields[i]; field != nil {
+			*field(&p) = goString(s)
+		}
 	}
 	if !present {
 		return nil
 	}
-	return &Person{
-		FirstName: f[0], MiddleName: f[1], LastName: f[2], Gender: f[3],
-		Birthday: f[4], PhoneNumber: f[5], BVN: f[6], NumberValue: f[7],
-		PhoneNumber1: f[8], PhoneNumber2: f[9],
-		NumberTypeInfo: NumberTypeInfo{NumberType: f[10], Region: f[11]},
-	}
+	return &p
 }

@@ -57,7 +57,8 @@ public:
     std::optional<std::string> category() const {
         return detail::optional_string(advanceai_verification_result_category(handle_.get()));
     }
-    /// A person field as the server sent it; empty when absent.
+    /// A person field (nested ones too: PersonField::VerificationFace,
+    /// PersonField::AddressCity) as the server sent it; empty when absent or null.
     std::optional<std::string> person(PersonField field) const {
         return detail::optional_string(advanceai_verification_result_person_field(
             handle_.get(), static_cast<std::uint32_t>(field)));
@@ -146,7 +147,8 @@ public:
     std::optional<std::string> input_number_type() const {
         return detail::optional_string(advanceai_get_result_input_number_type(handle_.get()));
     }
-    /// A person field as the server sent it; empty when absent.
+    /// A person field (nested ones too: PersonField::VerificationFace,
+    /// PersonField::AddressCity) as the server sent it; empty when absent or null.
     std::optional<std::string> person(PersonField field) const {
         return detail::optional_string(
             advanceai_get_result_person_field(handle_.get(), static_cast<std::uint32_t>(field)));

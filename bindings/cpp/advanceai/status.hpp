@@ -28,14 +28,20 @@ enum class Status : std::uint32_t {
     MissingData = ADVANCEAI_STATUS_MISSING_DATA,
 };
 
-/// A person field of a result; same numeric values as advanceai_person_field. Database
-/// verification sends PhoneNumber1/PhoneNumber2, Get Result (Nigeria) PhoneNumber, Bvn,
-/// NumberValue and the NumberTypeInfo fields.
+/// A person field of a result, read with VerificationResult::person and GetResult::person;
+/// same numeric values as advanceai_person_field. Database verification sends
+/// PhoneNumber1/PhoneNumber2, Get Result (Nigeria) PhoneNumber, Bvn, NumberValue and the
+/// NumberTypeInfo fields; each market sends its own subset of the rest (Indonesia FullName,
+/// Email and the Verification fields; Brazil FullName, CpfStatus, MotherName, the Address
+/// fields and VerificationFace; Argentina FullName, TaxId, TaxIdType). A nested field
+/// (verification.face, address.city) is its own value.
 enum class PersonField : std::uint32_t {
     FirstName = ADVANCEAI_PERSON_FIRST_NAME,
     MiddleName = ADVANCEAI_PERSON_MIDDLE_NAME,
     LastName = ADVANCEAI_PERSON_LAST_NAME,
+    /// gender, in capitals ("MALE", "FEMALE") whatever case the database used.
     Gender = ADVANCEAI_PERSON_GENDER,
+    /// birthday, as sent ("yyyy-MM-dd", "yyyy/MM/dd", or partly masked: "1976/**/**").
     Birthday = ADVANCEAI_PERSON_BIRTHDAY,
     PhoneNumber = ADVANCEAI_PERSON_PHONE_NUMBER,
     Bvn = ADVANCEAI_PERSON_BVN,
@@ -49,6 +55,39 @@ enum class PersonField : std::uint32_t {
     NumberTypeInfoNumberType = ADVANCEAI_PERSON_NUMBER_TYPE_INFO_NUMBER_TYPE,
     /// numberTypeInfo.region: ISO 3166-1 alpha-3.
     NumberTypeInfoRegion = ADVANCEAI_PERSON_NUMBER_TYPE_INFO_REGION,
+    /// nin: the Nigerian National Identity Number.
+    Nin = ADVANCEAI_PERSON_NIN,
+    /// fullName (Indonesia: the name given to Generate URL, masked; Brazil, Argentina).
+    FullName = ADVANCEAI_PERSON_FULL_NAME,
+    Email = ADVANCEAI_PERSON_EMAIL,
+    /// cpfStatus (Brazil): "Regular", "Holder's Death", "Suspended", "Not exist", or
+    /// another value as sent.
+    CpfStatus = ADVANCEAI_PERSON_CPF_STATUS,
+    /// motherName (Brazil).
+    MotherName = ADVANCEAI_PERSON_MOTHER_NAME,
+    /// taxId (Argentina), as sent.
+    TaxId = ADVANCEAI_PERSON_TAX_ID,
+    /// taxIdType (Argentina), as sent.
+    TaxIdType = ADVANCEAI_PERSON_TAX_ID_TYPE,
+    /// verification.numberValue: "pass", "fail" (lowercase, as sent) or another value as
+    /// sent; empty when not checked.
+    VerificationNumberValue = ADVANCEAI_PERSON_VERIFICATION_NUMBER_VALUE,
+    /// verification.fullName: as VerificationNumberValue.
+    VerificationFullName = ADVANCEAI_PERSON_VERIFICATION_FULL_NAME,
+    /// verification.dob: as VerificationNumberValue.
+    VerificationDob = ADVANCEAI_PERSON_VERIFICATION_DOB,
+    /// verification.face: as VerificationNumberValue.
+    VerificationFace = ADVANCEAI_PERSON_VERIFICATION_FACE,
+    /// address.number (Brazil), as sent ("SN" when there is none).
+    AddressNumber = ADVANCEAI_PERSON_ADDRESS_NUMBER,
+    AddressCity = ADVANCEAI_PERSON_ADDRESS_CITY,
+    AddressStreet = ADVANCEAI_PERSON_ADDRESS_STREET,
+    AddressPostalCode = ADVANCEAI_PERSON_ADDRESS_POSTAL_CODE,
+    AddressNeighborhood = ADVANCEAI_PERSON_ADDRESS_NEIGHBORHOOD,
+    /// address.state: the state's code ("CE").
+    AddressState = ADVANCEAI_PERSON_ADDRESS_STATE,
+    /// address.type: the kind of address ("residential").
+    AddressType = ADVANCEAI_PERSON_ADDRESS_TYPE,
 };
 
 /// The library version ("0.1.0").

@@ -1,10 +1,10 @@
 // test_nondoc.cpp: the Non-Doc calls and fields beyond Nigeria's flow, against the sandbox:
 // UrlRequest's market fields (an Indonesian NIK flow, its refusal without a full name and
-// with a number of the wrong length, the flags set and cleared), Client::health (the
-// default, a status set through POST /sandbox/health, an undocumented one, the refusals)
-// and Client::clear_data (refused while pending, cleared once final, an unknown id,
-// REQUEST_IN_PROCESSING as "retry later"). Usage: test_nondoc <sandbox base URL>. Never
-// prints person fields.
+// with a number of the wrong length, the flags set and cleared; a color scheme the vendor
+// does not list refused, then cleared), Client::health (the default, a status set through
+// POST /sandbox/health, an undocumented one, the refusals) and Client::clear_data (refused
+// while pending, cleared once final, an unknown id, REQUEST_IN_PROCESSING as "retry
+// later"). Usage: test_nondoc <sandbox base URL>. Never prints person fields.
 #include "support.hpp"
 
 #include <cstdio>
@@ -69,6 +69,24 @@ void test_nik_flow(const std::string& base_url, const Client& client) {
     // Clearing a market field takes the requirement back: NIK without its name again.
     request.full_name(std::nullopt);
     CHECK(error_of([&] { validate(request); }).has_value());
+}
+
+void test_color_scheme(const Client& client) {
+    // prefersColorScheme reaches the request: a value the vendor does not list is refused
+    // with the server's message before anything is sent; "light" or cleared, it is valid.
+    UrlRequest request("nondoc-scheme-" + std::to_string(now_ms()), "user-cpp", "NGA", "BVN",
+                       "https://example.com/ok", "https://example.com/fail");
+    request.color_scheme("blue");
+    const auto refused = error_of([&] { validate(request); });
+    CHECK(refused && refused->status() == Status::InvalidInput);
+    CHECK(refused && refused->code() == "PARAMETER_ERROR");
+    CHECK(refused && contains(refused->message(), "Prefers color scheme is wrong"));
+    const auto sent = error_of([&] { client.generate_url(request); });
+    CHECK(sent && sent->status() == Status::InvalidInput && !sent->may_have_been_processed());
+    request.color_scheme("light");
+    CHECK(!error_of([&] { validate(request); }).has_value());
+    request.color_scheme("blue").color_scheme(std::nullopt);
+    CHECK(!error_of([&] { validate(request); }).has_value());
 }
 
 /// Sets the status the sandbox's Health Status answers for `number_type`.
@@ -151,6 +169,7 @@ int main(int argc, char** argv) {
     run("client", [&] { client.emplace(sandbox_config(base_url)); });
     if (client) {
         run("nik_flow", [&] { test_nik_flow(base_url, *client); });
+        run("color_scheme", [&] { test_color_scheme(*client); });
         run("health", [&] { test_health(base_url, *client); });
         run("clear_data", [&] { test_clear_data(base_url, *client); });
     }
