@@ -37,7 +37,8 @@ fn full_h5_flow_with_page_form_callback_and_redirect() {
     assert_eq!(pending["signatureId"], signature_id.as_str());
     assert_eq!(pending["countryCodeIso3"], "NGA");
 
-    // The page: self-contained HTML, values escaped, one button per outcome.
+    // The page: self-contained HTML, values escaped, the fields the request left out (an
+    // NGA BVN without number or name), one button per outcome.
     let page = get(&agent, data["url"].as_str().unwrap());
     assert_eq!(page.status, 200);
     assert!(page.content_type.starts_with("text/html"));
@@ -50,16 +51,24 @@ fn full_h5_flow_with_page_form_callback_and_redirect() {
     for code in FAIL_CODES
         .iter()
         .chain(INCOMPLETE_CODES.iter())
-        .chain(&["PASS"])
+        .chain(&["PASS", "BY_NUMBER"])
     {
         assert!(page.text.contains(&format!("value=\"{code}\"")), "{code}");
     }
+    for field in ["numberValue", "fullName"] {
+        assert!(page.text.contains(&format!("name=\"{field}\"")), "{field}");
+    }
+    assert!(!page.text.contains("name=\"gender\""));
 
-    // Submit PASS: 303 to returnUrl, callback delivered, result final.
+    // Submit PASS with the fields: 303 to returnUrl, callback delivered, result final.
     let submitted = post_form(
         &agent,
         &format!("{base}/h5/{signature_id}"),
-        &[("outcome", "PASS")],
+        &[
+            ("outcome", "PASS"),
+            ("numberValue", "22212345674"),
+            ("fullName", "Tolu Chioma Ige"),
+        ],
     );
     assert_eq!(submitted.status, 303);
     assert_eq!(
@@ -86,6 +95,17 @@ fn full_h5_flow_with_page_form_callback_and_redirect() {
     );
     assert!(person["bvn"].as_str().unwrap().starts_with("22"));
     assert_eq!(person["bvn"].as_str().unwrap()[2..10], *"********");
+    // What was typed, masked as Nigeria masks.
+    assert_eq!(person["bvn"], "22********4");
+    assert_eq!(person["numberValue"], "22********4");
+    assert_eq!(
+        [
+            &person["firstName"],
+            &person["middleName"],
+            &person["lastName"]
+        ],
+        ["T**u", "C****a", "I*e"]
+    );
     assert!(["MALE", "FEMALE"].contains(&person["gender"].as_str().unwrap()));
     assert_eq!(&person["birthday"].as_str().unwrap()[4..5], "/");
     assert!(person["phoneNumber"].is_string() && person.get("phoneNumber1").is_none());
@@ -143,7 +163,11 @@ fn failed_outcome_redirects_to_fail_url_and_callback_is_retried() {
     let submitted = post_form(
         &agent,
         &format!("{base}/h5/{signature_id}"),
-        &[("outcome", "LIVENESS_ATTACK")],
+        &[
+            ("outcome", "LIVENESS_ATTACK"),
+            ("numberValue", "98765432109"),
+            ("fullName", "Ada Obi"),
+        ],
     );
     assert_eq!(submitted.status, 303);
     assert_eq!(

@@ -18,7 +18,7 @@ fn a_pass_in_every_market() {
     let base = sandbox.base_url();
     let token = token(&agent, base);
     for market in advanceai_core::MARKETS {
-        let number = advanceai_sandbox::test_number_for(market);
+        let number = advanceai_sandbox::test_number_for(market).unwrap();
         let body = json!({
             "bizId": format!("market-{}", market.number_type),
             "userId": "user-1",
