@@ -36,7 +36,7 @@
 //! | GET | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/non-doc-health-status?numberType=` | yes | Health Status of a numberType |
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/clear-data?signatureId=` | yes | Clear Data of a finished transaction |
 //! | GET, POST | `/h5/{signatureId}` | no | the H5 page, and its form |
-//! | POST | `/sandbox/complete` | no | `{signatureId, outcome}`: the form, for automation |
+//! | POST | `/sandbox/complete` | no | `{signatureId, outcome}` and the page's fields: the form, for automation |
 //! | POST | `/sandbox/health` | no | `{numberType, status}`: the status Health Status reports |
 //!
 //! Every answer is HTTP 200 with the vendor envelope

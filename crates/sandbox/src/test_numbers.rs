@@ -2,7 +2,7 @@
 //! follow and which the crate docs' and the README's tables are checked against
 //! (`tests/test_numbers.rs`).
 //!
-//! Every market type of core's [`MARKETS`] has one number per outcome of Get Result's
+//! Every market type of core's [`MARKETS`](advanceai_core::MARKETS) has one number per outcome of Get Result's
 //! errorCode table (core's [`ErrorCode::KNOWN`]): an H5 transaction whose number is one of
 //! them, completed "as the number says" ([`OUTCOME_BY_NUMBER`]), gets that outcome. Database
 //! verification answers the outcomes its own page documents (`database_verification`) for
@@ -30,7 +30,7 @@ pub struct TestOutcome {
     /// Whether database verification answers this outcome too (its page documents five
     /// codes); elsewhere its numbers pass there.
     pub database_verification: bool,
-    /// The number of each market type: (`numberType` of a [`MARKETS`] row, number), in
+    /// The number of each market type: (`numberType` of a [`MARKETS`](advanceai_core::MARKETS) row, number), in
     /// that table's order. Each has a length of its market.
     pub numbers: &'static [(&'static str, &'static str)],
 }
