@@ -36,7 +36,7 @@
 //! | GET | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/non-doc-health-status?numberType=` | yes | Health Status of a numberType |
 //! | POST | `/intl/openapi/identity-risk/idvs-h5/ekyc/v1/clear-data?signatureId=` | yes | Clear Data of a finished transaction |
 //! | GET, POST | `/h5/{signatureId}` | no | the H5 page, and its form |
-//! | POST | `/sandbox/complete` | no | `{signatureId, outcome}`: the form, for automation |
+//! | POST | `/sandbox/complete` | no | `{signatureId, outcome}` and the page's fields: the form, for automation |
 //! | POST | `/sandbox/health` | no | `{numberType, status}`: the status Health Status reports |
 //!
 //! Every answer is HTTP 200 with the vendor envelope
@@ -64,19 +64,22 @@
 //! the vendor's is not documented). A missing or `null` field is an empty one, so
 //! validation answers with the vendor's own message.
 //!
-//! # Database verification test numbers
-//! After the vendor's validation (same order, same messages, via
+//! # Test numbers
+//! One table, [`TEST_NUMBERS`], gives every market type of core's [`advanceai_core::MARKETS`]
+//! a number per outcome of Get Result's errorCode table; the sandbox's answers follow it,
+//! and these tables and the README's are tested against it.
+//!
+//! Database verification: after the vendor's validation (same order, same messages, via
 //! [`advanceai_core::IdNumberVerificationRequest::validate`]), the outcome depends on
-//! `numberValue` only (BVN or NIN alike). The answers come from [`TEST_NUMBERS`]; this table
-//! and the README's are tested against it:
+//! `numberValue` only (BVN or NIN alike), for the outcomes its page documents:
 //!
 //! | numberValue | overallResult | errorCode | docDatabaseDetail |
 //! |---|---|---|---|
 //! | `22222222222` | PASS | `""` | a fake person |
-//! | `00000000000` | FAIL | `NUMBER_NOT_EXIST` | null |
 //! | `11111111111` | FAIL | `BVN_SUSPEND` | null |
-//! | `33333333333` | FAIL | `INFO_ABNORMAL` | null |
+//! | `00000000000` | FAIL | `NUMBER_NOT_EXIST` | null |
 //! | `55555555555` | FAIL | `INVALID_FORMAT` | null |
+//! | `33333333333` | FAIL | `INFO_ABNORMAL` | null |
 //! | `44444444444` | INCOMPLETE | `ERROR` | null |
 //! | any other valid number | PASS | `""` | a fake person derived from the number |
 //!
@@ -90,19 +93,65 @@
 //! `Male`/`Female`, as the vendor's page shows (core's normalized JSON writes `SUCCESS` and
 //! capitals).
 //!
+//! The H5 flow: a transaction whose number (given to Generate URL or typed on the page) is
+//! one of these, completed "as the number says" (the page's first button, or
+//! `/sandbox/complete` with `outcome` [`OUTCOME_BY_NUMBER`]), gets that outcome; any other
+//! number, or none, passes. The other outcome buttons pick an outcome whatever the number.
+//!
+//! | overallResult | errorCode | BVN | NIN | NIK | CPF | DNI | SAID |
+//! |---|---|---|---|---|---|---|---|
+//! | PASS | `SUCCESS` | `22222222222` | `22222222222` | `2222222222222222` | `22222222222` | `2222222` | `2222222222222` |
+//! | FAIL | `BVN_NOT_EXIST` | `90000000001` | `90000000001` | `9000000000000001` | `90000000001` | `9000001` | `9000000000001` |
+//! | FAIL | `BVN_SUSPEND` | `11111111111` | `11111111111` | `1111111111111111` | `11111111111` | `1111111` | `1111111111111` |
+//! | FAIL | `NUMBER_NOT_EXIST` | `00000000000` | `00000000000` | `0000000000000000` | `00000000000` | `0000000` | `0000000000000` |
+//! | FAIL | `NAME_NOT_MATCH` | `90000000002` | `90000000002` | `9000000000000002` | `90000000002` | `9000002` | `9000000000002` |
+//! | FAIL | `LIVENESS_ATTACK` | `90000000003` | `90000000003` | `9000000000000003` | `90000000003` | `9000003` | `9000000000003` |
+//! | FAIL | `SIMILARITY_FAILED` | `90000000004` | `90000000004` | `9000000000000004` | `90000000004` | `9000004` | `9000000000004` |
+//! | FAIL | `INVALID_FORMAT` | `55555555555` | `55555555555` | `5555555555555555` | `55555555555` | `5555555` | `5555555555555` |
+//! | FAIL | `CAN_NOT_VERIFY` | `90000000005` | `90000000005` | `9000000000000005` | `90000000005` | `9000005` | `9000000000005` |
+//! | FAIL | `FACE_QUALITY_TOO_POOR` | `90000000006` | `90000000006` | `9000000000000006` | `90000000006` | `9000006` | `9000000000006` |
+//! | FAIL | `RISK_STRATEGY_HIT` | `90000000007` | `90000000007` | `9000000000000007` | `90000000007` | `9000007` | `9000000000007` |
+//! | FAIL | `AGE_VERIFICATION_FAILED` | `90000000008` | `90000000008` | `9000000000000008` | `90000000008` | `9000008` | `9000000000008` |
+//! | FAIL | `INFO_ABNORMAL` | `33333333333` | `33333333333` | `3333333333333333` | `33333333333` | `3333333` | `3333333333333` |
+//! | FAIL | `NUMBER_DECEASED` | `90000000009` | `90000000009` | `9000000000000009` | `90000000009` | `9000009` | `9000000000009` |
+//! | FAIL | `NUMBER_BLOCKED` | `90000000010` | `90000000010` | `9000000000000010` | `90000000010` | `9000010` | `9000000000010` |
+//! | INCOMPLETE | `BVN_INVALID_FORMAT` | `90000000011` | `90000000011` | `9000000000000011` | `90000000011` | `9000011` | `9000000000011` |
+//! | INCOMPLETE | `PARAMETER_ERROR` | `90000000012` | `90000000012` | `9000000000000012` | `90000000012` | `9000012` | `9000000000012` |
+//! | INCOMPLETE | `USER_TIMEOUT` | `90000000013` | `90000000013` | `9000000000000013` | `90000000013` | `9000013` | `9000000000013` |
+//! | INCOMPLETE | `ERROR` | `44444444444` | `44444444444` | `4444444444444444` | `44444444444` | `4444444` | `4444444444444` |
+//! | INCOMPLETE | `RETRY_COUNT_REACH_MAX` | `90000000014` | `90000000014` | `9000000000000014` | `90000000014` | `9000014` | `9000000000014` |
+//!
 //! # The H5 flow
 //! Generate URL validates with core, stores a transaction and answers `signatureId`, `url`
 //! (`{base_url}/h5/{signatureId}`) and `expiredTime` (now + 1 h). The page shows the
-//! transaction and one button per outcome: PASS, each FAIL code and each INCOMPLETE code of
-//! the Get Result page ([`FAIL_CODES`], [`INCOMPLETE_CODES`]: core's
-//! [`advanceai_core::ErrorCode::verdict`]). Submitting stores the result, sends
-//! `{signatureId, type: "COMPLETED"}` to `callbackUrl` (plain http, the only scheme tested;
-//! in the background, up to 4 tries with doubling back-off from 200 ms until HTTP 200) and
-//! answers `303 See Other` to `returnUrl` (PASS) or `failReturnUrl` (anything else).
-//! `POST /sandbox/complete` with `{"signatureId": "...", "outcome": "PASS"}` does the same
-//! and answers an envelope with `data {signatureId, overallResult, errorCode, redirectUrl}`;
-//! a second completion gets `PARAMETER_ERROR` / `This signatureId already has a final
-//! result`.
+//! transaction, asks for the person fields Generate URL left out, and has one button per
+//! outcome: as the number says, PASS, each FAIL code and each INCOMPLETE code of the Get
+//! Result page ([`FAIL_CODES`], [`INCOMPLETE_CODES`]: core's
+//! [`advanceai_core::ErrorCode::verdict`]).
+//!
+//! The fields asked for are those the market's row of core's table uses
+//! ([`advanceai_core::Market::number_value`], `full_name`, `gender`) and the request left
+//! out, as the vendor's regions page says ("when you omit the field, the user types it on
+//! the H5 page"): an NGA BVN request without a number gets the number and the full name
+//! asked, an ARG DNI one the number and the gender. A plain HTML form, no JavaScript; each
+//! field is required there. What was typed is checked by core's
+//! Generate URL rule ([`advanceai_core::GenerateUrlRequest::validate`]: the number's length
+//! per market, a DNI number's gender): a refusal shows the page again (HTTP 422) with what
+//! was typed and what is wrong ("A DNI has 7 or 8 digits: please check the number."), and
+//! the transaction stays pending. Accepted values stand in for the request's, so Get Result
+//! shows them exactly as if Generate URL had sent them.
+//!
+//! Submitting stores the result, sends `{signatureId, type: "COMPLETED"}` to `callbackUrl`
+//! (plain http, the only scheme tested; in the background, up to 4 tries with doubling
+//! back-off from 200 ms until HTTP 200) and answers `303 See Other` to `returnUrl` (PASS)
+//! or `failReturnUrl` (anything else). `POST /sandbox/complete` with
+//! `{"signatureId": "...", "outcome": "PASS"}` does the same and answers an envelope with
+//! `data {signatureId, overallResult, errorCode, redirectUrl}`. It takes the page's fields
+//! too (`numberValue`, `fullName`, `gender`), checked by the same rule, but each may be
+//! left out (the person then comes from the signatureId); one the page does not ask for
+//! gets `PARAMETER_ERROR` / `The page does not ask for this field`, a refused value core's
+//! code and message. A second completion gets `PARAMETER_ERROR` / `This signatureId already
+//! has a final result`.
 //!
 //! Get Result: `SIGNATURE_NOT_EXIST` / `This signatureId is not exist` for an unknown id;
 //! pending (`overallResult`, `idvResult` and `errorCode` null, `submissionCompleted` false)
@@ -110,14 +159,16 @@
 //! (default 1 h) has passed; then the chosen outcome. PASS carries `docDatabaseDetail` in
 //! the shape of the market's example on the DocDatabaseDetail page: Nigeria `bvn`,
 //! `numberValue`, `numberTypeInfo`, `phoneNumber`, `FEMALE`, `yyyy/MM/dd`; Indonesia a
-//! masked `fullName` (the one given to Generate URL), `birthday` `1976/**/**`, `email` and
+//! masked `fullName`, `birthday` `1976/**/**`, `email` and
 //! four per-field checks; Brazil an unmasked punctuated CPF, `cpfStatus`, `motherName`,
 //! `address` and the `face` check; Argentina and South Africa, whose examples are not
 //! readable, only fields their presence rows list (`numberTypeInfo.numberType` is core's
 //! [`advanceai_core::IdNumberType::get_result_number_type`], `NG_BVN`, `ID_NIK`, ..., and is
 //! absent for a type core's table does not know, which gets Nigeria's shape). A failure's
 //! own check (`fullName` for `NAME_NOT_MATCH`, `face` for a face-stage failure) is `fail`
-//! where the shape has it. Also: `faceDetail` with scores,
+//! where the shape has it. The person's number, name and gender are the request's where
+//! it gives them (the name's words split into first, middle and last names), masked as
+//! that market masks. Also: `faceDetail` with scores,
 //! `inputParameters` and `countryCodeIso3`; failures of the number step carry
 //! `docDatabaseDetail: null`; face-stage failures carry the person and a failed
 //! `faceDetail`.
@@ -218,10 +269,12 @@ pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
 pub use messages::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CLEAR_NOT_EXIST, MSG_CONTENT_TYPE,
     MSG_HEALTH_NUMBER_TYPE, MSG_HEALTH_STATUS, MSG_IN_PROCESSING, MSG_MALFORMED, MSG_METHOD,
-    MSG_NO_BALANCE, MSG_NOT_FINISHED, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST, MSG_TOKEN,
-    MSG_TOO_LARGE,
+    MSG_NO_BALANCE, MSG_NOT_ASKED, MSG_NOT_FINISHED, MSG_NOT_FOUND, MSG_SIGNATURE_NOT_EXIST,
+    MSG_TOKEN, MSG_TOO_LARGE,
 };
-pub use test_numbers::{TEST_NUMBERS, TestNumber, test_number_for, test_numbers_text};
+pub use test_numbers::{
+    OUTCOME_BY_NUMBER, TEST_NUMBERS, TestOutcome, test_number_for, test_numbers_text, test_outcome,
+};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]

@@ -39,3 +39,6 @@ pub const MSG_HEALTH_STATUS: &str = "status should not be empty";
 pub const MSG_BAD_OUTCOME: &str = "Unknown outcome";
 /// Message of completing a transaction that already has a final result (ours).
 pub const MSG_ALREADY_FINAL: &str = "This signatureId already has a final result";
+/// Message of `/sandbox/complete` with a person field the page does not ask for: Generate
+/// URL gave it, or the market does not use it (ours).
+pub const MSG_NOT_ASKED: &str = "The page does not ask for this field";

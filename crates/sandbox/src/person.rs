@@ -2,7 +2,11 @@
 //!
 //! Every number maps to the same person on every run and every machine: the fake person is
 //! derived from a 64-bit FNV-1a hash of the number, not from a random source. Numbers have
-//! the length of core's [`MARKETS`] row for the request.
+//! the length of core's [`MARKETS`] row for the request. The name and gender the request
+//! gives (to Generate URL, or typed on the H5 page) are the person's: the database agrees
+//! with the request, so a verdict is only what the tester picked.
+
+use std::fmt;
 
 use advanceai_core::{Birthday, Gender, MARKETS, Market, NumberTypeInfo, PersonRecord, Pii, mask};
 
@@ -58,12 +62,13 @@ fn is_number_of(market: &Market, seed: &str) -> bool {
     seed.bytes().all(|b| b.is_ascii_digit()) && market.number_lengths.contains(&seed.len())
 }
 
-/// A fake person, unmasked, derived from `seed` (an ID number or a signatureId).
-#[derive(Clone, Debug)]
+/// A fake person, unmasked, derived from `seed` (an ID number or a signatureId). `Debug`
+/// shows none of the person's data.
+#[derive(Clone)]
 pub(crate) struct FakePerson {
-    pub(crate) first_name: &'static str,
-    pub(crate) middle_name: &'static str,
-    pub(crate) last_name: &'static str,
+    pub(crate) first_name: String,
+    pub(crate) middle_name: String,
+    pub(crate) last_name: String,
     pub(crate) female: bool,
     pub(crate) year: u64,
     pub(crate) month: u64,
@@ -89,9 +94,9 @@ impl FakePerson {
             fake_number(count, hash)
         };
         Self {
-            first_name: pick(FIRST_NAMES, hash),
-            middle_name: pick(MIDDLE_NAMES, hash >> 8),
-            last_name: pick(LAST_NAMES, hash >> 16),
+            first_name: pick(FIRST_NAMES, hash).to_owned(),
+            middle_name: pick(MIDDLE_NAMES, hash >> 8).to_owned(),
+            last_name: pick(LAST_NAMES, hash >> 16).to_owned(),
             female: (hash >> 24) & 1 == 1,
             year: 1960 + (hash >> 25) % 45,
             month: 1 + (hash >> 32) % 12,
@@ -103,6 +108,28 @@ impl FakePerson {
         }
     }
 
+    /// The person with the name and gender a request gives, where it gives them: the name's
+    /// first word is the given name, its last the family name, any between the middle name
+    /// (one word: a given name alone); a gender core does not know is left as it was.
+    pub(crate) fn described_by(mut self, full_name: Option<&str>, gender: Option<&str>) -> Self {
+        let words: Vec<&str> = full_name.unwrap_or_default().split_whitespace().collect();
+        if let Some((first, rest)) = words.split_first() {
+            let (middle, last) = match rest.split_last() {
+                Some((last, middle)) => (middle.join(" "), (*last).to_owned()),
+                None => (String::new(), String::new()),
+            };
+            self.first_name = (*first).to_owned();
+            self.middle_name = middle;
+            self.last_name = last;
+        }
+        match gender.map(Gender::from_wire) {
+            Some(Gender::Female) => self.female = true,
+            Some(Gender::Male) => self.female = false,
+            _ => {}
+        }
+        self
+    }
+
     fn masked_name(name: &str) -> Pii {
         Pii::new(mask(name, 1, 1))
     }
@@ -111,9 +138,9 @@ impl FakePerson {
     /// wire form writes its `gender` `Male` / `Female`.
     pub(crate) fn verification_record(&self) -> PersonRecord {
         let mut record = PersonRecord::default();
-        record.first_name = Some(Self::masked_name(self.first_name));
-        record.middle_name = Some(Self::masked_name(self.middle_name));
-        record.last_name = Some(Self::masked_name(self.last_name));
+        record.first_name = Some(Self::masked_name(&self.first_name));
+        record.middle_name = Some(Self::masked_name(&self.middle_name));
+        record.last_name = Some(Self::masked_name(&self.last_name));
         record.gender = Some(self.gender());
         record.birthday = Some(Birthday::new(format!(
             "{:04}-{:02}-{:02}",
@@ -127,8 +154,8 @@ impl FakePerson {
     /// Get Result's record in the shape of the person's market ([`crate::person_markets`]);
     /// `numberTypeInfo.numberType` is core's Get Result name of the market (`NG_BVN`,
     /// `ZA_SAID`), absent for a type core's table does not know, which gets Nigeria's shape
-    /// without `bvn`. `given_name` is the `fullName` given to Generate URL, if any.
-    pub(crate) fn get_result_record(&self, region: &str, given_name: Option<&str>) -> PersonRecord {
+    /// without `bvn`.
+    pub(crate) fn get_result_record(&self, region: &str) -> PersonRecord {
         let mut record = PersonRecord::default();
         let mut info = NumberTypeInfo::default();
         info.number_type = self
@@ -137,7 +164,7 @@ impl FakePerson {
         info.region = Some(region.to_owned());
         record.number_type_info = Some(info);
         match self.market.map(|market| market.get_result_number_type) {
-            Some("ID_NIK") => self.idn_record(&mut record, given_name),
+            Some("ID_NIK") => self.idn_record(&mut record),
             Some("BR_CPF") => self.bra_record(&mut record),
             Some("AR_DNI") => self.arg_record(&mut record),
             Some("ZA_SAID") => self.zaf_record(&mut record),
@@ -154,9 +181,9 @@ impl FakePerson {
             record.bvn = Some(masked_number.clone());
         }
         record.number_value = Some(masked_number);
-        record.first_name = Some(Self::masked_name(self.first_name));
-        record.middle_name = Some(Self::masked_name(self.middle_name));
-        record.last_name = Some(Self::masked_name(self.last_name));
+        record.first_name = Some(Self::masked_name(&self.first_name));
+        record.middle_name = Some(Self::masked_name(&self.middle_name));
+        record.last_name = Some(Self::masked_name(&self.last_name));
         record.gender = Some(self.gender());
         record.birthday = Some(Birthday::new(format!(
             "{:04}/{:02}/{:02}",
@@ -172,6 +199,14 @@ impl FakePerson {
         } else {
             Gender::Male
         }
+    }
+}
+
+impl fmt::Debug for FakePerson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FakePerson")
+            .field("market", &self.market.map(|market| market.number_type))
+            .finish_non_exhaustive()
     }
 }
 
@@ -202,7 +237,7 @@ mod tests {
             let person = FakePerson::from_seed("f302f5d2454a85c2", Some(market));
             assert!(is_number_of(market, &person.number), "{}", person.number);
             assert!(person.number.starts_with("22"));
-            let record = person.get_result_record(market.region, None);
+            let record = person.get_result_record(market.region);
             let info = record.number_type_info.unwrap_or_default();
             assert_eq!(
                 info.number_type.as_deref(),
@@ -225,11 +260,38 @@ mod tests {
     }
 
     #[test]
+    fn the_request_describes_the_person() {
+        let person = || FakePerson::from_seed("12345678901", bvn());
+        let named = |name: &str| {
+            let p = person().described_by(Some(name), None);
+            (p.first_name, p.middle_name, p.last_name)
+        };
+        let owned = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
+        assert_eq!(named("Ada  Obi"), owned("Ada", "", "Obi"));
+        assert_eq!(
+            named(" Ada Ngozi Chi Obi "),
+            owned("Ada", "Ngozi Chi", "Obi")
+        );
+        assert_eq!(named("Budi"), owned("Budi", "", ""));
+        let unnamed = person().described_by(Some("  "), Some("female"));
+        assert_eq!(unnamed.first_name, person().first_name);
+        assert!(unnamed.female);
+        assert!(!person().described_by(None, Some("MALE")).female);
+        let kept = person().described_by(None, Some("X"));
+        assert_eq!(kept.female, person().female);
+        let debug = format!("{:?}", person().described_by(Some("Ada Obi"), None));
+        assert!(
+            !debug.contains("Ada") && !debug.contains("12345"),
+            "{debug}"
+        );
+    }
+
+    #[test]
     fn a_type_core_does_not_know_has_no_get_result_name() {
         let person = FakePerson::from_seed("f302f5d2454a85c2", Market::find("GHA", "GHANACARD"));
         assert!(is_number_of(FALLBACK_MARKET, &person.number));
         let info = person
-            .get_result_record("GHA", None)
+            .get_result_record("GHA")
             .number_type_info
             .unwrap_or_default();
         assert_eq!(info.number_type, None);

@@ -4,7 +4,7 @@
 //! (non-doc-flow.md §4.7), masked the way the example is masked (§9.4):
 //!
 //! * IDN (`ID_NIK`): `numberValue` with only its last 4 digits shown, each word of
-//!   `fullName` with only its first letter, `birthday` with only the year
+//!   `fullName` (the one given to Generate URL) with only its first letter, `birthday` with only the year
 //!   (`1976/**/**`), `phoneNumber` `+62*******4455`, `email` `w*****c@***.com`, and the
 //!   four per-field checks;
 //! * BRA (`BR_CPF`): nothing masked, as in the example: the punctuated CPF, full names in
@@ -81,8 +81,9 @@ fn checks(all: bool) -> PersonVerification {
 impl FakePerson {
     /// The name as one string: given, middle (when there is one), family.
     fn full_name(&self) -> String {
-        [self.first_name, self.middle_name, self.last_name]
+        [&self.first_name, &self.middle_name, &self.last_name]
             .into_iter()
+            .map(String::as_str)
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
@@ -92,24 +93,24 @@ impl FakePerson {
         format!("{:04}/{:02}/{:02}", self.year, self.month, self.day)
     }
 
-    /// Indonesia's shape. `fullName` is the one given to Generate URL, when there is one
-    /// ("From Generate URL input", §4.2).
-    pub(crate) fn idn_record(&self, record: &mut PersonRecord, given_name: Option<&str>) {
+    /// Indonesia's shape. `fullName` is the person's, which is the one given to Generate
+    /// URL ("From Generate URL input", §4.2; [`FakePerson::described_by`]).
+    pub(crate) fn idn_record(&self, record: &mut PersonRecord) {
         record.number_value = Some(Pii::new(mask(&self.number, 0, 4)));
-        let name = given_name
-            .filter(|name| !name.trim().is_empty())
-            .map_or_else(|| self.full_name(), str::to_owned);
-        record.full_name = Some(Pii::new(mask_words(&name)));
+        record.full_name = Some(Pii::new(mask_words(&self.full_name())));
         record.gender = Some(self.gender());
         record.birthday = Some(Birthday::new(format!("{:04}/**/**", self.year)));
         // `+62` and 11 digits, as in the example.
         let phone = format!("+6281{}", self.phone.get(2..).unwrap_or_default());
         record.phone_number = Some(Pii::new(mask(&phone, 3, 4)));
-        let email = format!(
-            "{}.{}@example.com",
-            self.first_name.to_lowercase(),
-            self.last_name.to_lowercase()
-        );
+        // `first.last@example.com`, or one name when the person has only one.
+        let local = [&self.first_name, &self.last_name]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .map(|part| part.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(".");
+        let email = format!("{local}@example.com");
         record.email = Some(Pii::new(mask_email(&email)));
         record.verification = Some(checks(true));
     }
@@ -151,8 +152,8 @@ impl FakePerson {
     /// Argentina's shape, from its presence row (no readable example).
     pub(crate) fn arg_record(&self, record: &mut PersonRecord) {
         record.number_value = Some(Pii::new(mask(&self.number, 2, 1)));
-        record.first_name = Some(Pii::new(mask(self.first_name, 1, 1)));
-        record.last_name = Some(Pii::new(mask(self.last_name, 1, 1)));
+        record.first_name = Some(Pii::new(mask(&self.first_name, 1, 1)));
+        record.last_name = Some(Pii::new(mask(&self.last_name, 1, 1)));
         record.full_name = Some(Pii::new(mask_words(&self.full_name())));
         record.gender = Some(self.gender());
         record.birthday = Some(Birthday::new(self.slash_date()));

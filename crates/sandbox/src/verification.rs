@@ -14,7 +14,7 @@ use crate::injection::{fault_after, fault_before};
 use crate::person::FakePerson;
 use crate::reply::{Reply, new_id};
 use crate::server::{Shared, accept};
-use crate::test_numbers::verdict_for;
+use crate::test_numbers::database_verdict;
 
 pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     let request: IdNumberVerificationRequest =
@@ -36,7 +36,9 @@ pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: 
             ErrorCode::from_wire(UNKNOWN_ERROR_CODE),
         )
     } else {
-        verdict_for(request.number_value.expose())
+        let market = IdNumberType::find(&request.region, &request.number_type)
+            .and_then(IdNumberType::market);
+        database_verdict(market, request.number_value.expose())
     };
     let data = verification_data(&request, overall_result, error_code);
     fault_after(fault, Reply::ok(data.to_wire_value()))

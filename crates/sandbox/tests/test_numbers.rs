@@ -1,7 +1,9 @@
-//! The test-number tables people read say what the sandbox does: the crate docs' table and
-//! the README's are compared with `TEST_NUMBERS`, row by row.
+//! The test-number tables people read say what the sandbox does: the crate docs' tables and
+//! the README's (database verification's, and the H5 flow's per market) are compared with
+//! `TEST_NUMBERS`, row by row.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use advanceai_core::{Endpoint, ErrorCode, MARKETS, SUPPORTED_ID_NUMBER_TYPES};
 use advanceai_sandbox::TEST_NUMBERS;
 
 /// The last row of both tables: every number without a row of its own.
@@ -42,19 +44,49 @@ fn table(lines: &[&str], header: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// `TEST_NUMBERS` as the tables write it: number, overallResult, errorCode; then the row of
-/// every other number, which passes.
+/// Database verification's rows of `TEST_NUMBERS` as the tables write them: number,
+/// overallResult, errorCode (this endpoint's spelling); then the row of every other
+/// number, which passes.
 fn expected() -> Vec<[String; 3]> {
     TEST_NUMBERS
         .iter()
+        .filter(|row| row.database_verification)
         .map(|row| {
+            // BVN and NIN alike: one number.
+            let numbers: Vec<&str> = SUPPORTED_ID_NUMBER_TYPES
+                .iter()
+                .map(|t| row.number_for(t.market().unwrap()).unwrap())
+                .collect();
+            assert!(numbers.windows(2).all(|w| w[0] == w[1]), "{numbers:?}");
+            let code = ErrorCode::from_wire(row.error_code);
             [
-                row.number.to_owned(),
+                numbers[0].to_owned(),
                 row.overall_result.to_owned(),
-                row.error_code.to_owned(),
+                code.spelled_for(Endpoint::IdNumberVerification).to_owned(),
             ]
         })
         .chain([[OTHER_NUMBERS.to_owned(), "PASS".to_owned(), String::new()]])
+        .collect()
+}
+
+/// The H5 table's header: the outcome, then one column per market type of core's table.
+fn h5_header() -> String {
+    let types: Vec<&str> = MARKETS.iter().map(|m| m.number_type).collect();
+    format!("| overallResult | errorCode | {} |", types.join(" | "))
+}
+
+/// Every row of `TEST_NUMBERS` as the H5 tables write it: overallResult, errorCode, then
+/// the number of each market type.
+fn expected_h5() -> Vec<Vec<String>> {
+    TEST_NUMBERS
+        .iter()
+        .map(|row| {
+            [row.overall_result, row.error_code]
+                .into_iter()
+                .chain(MARKETS.iter().map(|m| row.number_for(m).unwrap()))
+                .map(str::to_owned)
+                .collect()
+        })
         .collect()
 }
 
@@ -89,6 +121,11 @@ fn the_crate_docs_table_is_test_numbers() {
         expected(),
         "src/lib.rs's test-number table differs from TEST_NUMBERS"
     );
+    assert_eq!(
+        table(&docs, &h5_header()),
+        expected_h5(),
+        "src/lib.rs's H5 test-number table differs from TEST_NUMBERS"
+    );
     // A pass carries a person, anything else null.
     for row in &rows {
         let person = row[3].as_str();
@@ -116,5 +153,10 @@ fn the_readme_table_is_test_numbers() {
         first_three(&rows),
         expected(),
         "README.md's test-number table (## The sandbox) differs from TEST_NUMBERS"
+    );
+    assert_eq!(
+        table(&lines, &h5_header()),
+        expected_h5(),
+        "README.md's H5 test-number table (## The sandbox) differs from TEST_NUMBERS"
     );
 }

@@ -1,9 +1,10 @@
 //! Finishing a transaction: the page and its form, and `POST /sandbox/complete` for
-//! automation. Both store the verdict, start the callback and name the redirect.
+//! automation. Both take the person fields the page asks for ([`super::entry`]), store the
+//! verdict, start the callback and name the redirect.
 
 use std::collections::HashMap;
 
-use advanceai_core::{InvalidRequest, OverallResult, ResponseCode};
+use advanceai_core::{InvalidRequest, OverallResult, Pii, ResponseCode};
 use axum::Form;
 use axum::body::Body;
 use axum::extract::rejection::FormRejection;
@@ -12,15 +13,17 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 
-use super::outcome::parse_outcome;
-use super::page::{page, problem_page};
+use super::entry::{self, Entry, Mode, Refusal};
+use super::outcome::{Choice, parse_outcome};
+use super::page::{Form as PageForm, page, problem_page};
 use super::{expire_if_due, snapshot};
 use crate::body::read_json;
 use crate::callback;
-use crate::messages::{MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_SIGNATURE_NOT_EXIST};
+use crate::messages::{MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_NOT_ASKED, MSG_SIGNATURE_NOT_EXIST};
 use crate::reply::Reply;
 use crate::server::{App, Shared, lock};
 use crate::state::Verdict;
+use crate::test_numbers::h5_verdict;
 
 /// The page's answer for a transaction the sandbox does not have.
 fn unknown_link() -> Response {
@@ -38,7 +41,9 @@ pub(crate) async fn h5_page(
     Path(signature_id): Path<String>,
 ) -> Response {
     match snapshot(&app, &signature_id) {
-        Some(transaction) => Html(page(&signature_id, &transaction)).into_response(),
+        Some(transaction) => {
+            Html(page(&signature_id, &transaction, &PageForm::default())).into_response()
+        }
         None => unknown_link(),
     }
 }
@@ -48,15 +53,20 @@ enum CompleteError {
     NotFound,
     BadOutcome,
     AlreadyFinal,
+    /// The person fields were refused; the transaction stays pending.
+    Entry(Refusal),
 }
 
-/// Stores the verdict, starts the callback, and says where the browser goes next.
+/// Takes the person fields, stores the verdict, starts the callback, and says where the
+/// browser goes next.
 fn finish(
     app: &App,
     signature_id: &str,
     outcome: &str,
+    entry: Entry,
+    mode: Mode,
 ) -> Result<(Verdict, String), CompleteError> {
-    let verdict = parse_outcome(outcome);
+    let choice = parse_outcome(outcome);
     let mut transactions = lock(&app.memory.transactions);
     let transaction = transactions
         .get_mut(signature_id)
@@ -65,7 +75,16 @@ fn finish(
     if transaction.verdict.is_some() {
         return Err(CompleteError::AlreadyFinal);
     }
-    let verdict = verdict.ok_or(CompleteError::BadOutcome)?;
+    let choice = choice.ok_or(CompleteError::BadOutcome)?;
+    let request = entry::apply(&transaction.request, entry, mode).map_err(CompleteError::Entry)?;
+    let verdict = match choice {
+        Choice::Verdict(verdict) => verdict,
+        Choice::ByNumber => h5_verdict(
+            request.market(),
+            request.number_value.as_ref().map(Pii::expose),
+        ),
+    };
+    transaction.request = request;
     transaction.verdict = Some(verdict.clone());
     let redirect = if verdict.overall_result == OverallResult::Pass {
         transaction.request.return_url.clone()
@@ -88,11 +107,10 @@ pub(crate) async fn h5_submit(
     Path(signature_id): Path<String>,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
-    let outcome = form
-        .ok()
-        .and_then(|Form(mut fields)| fields.remove("outcome"))
-        .unwrap_or_default();
-    match finish(&app, &signature_id, &outcome) {
+    let mut fields = form.map(|Form(fields)| fields).unwrap_or_default();
+    let outcome = fields.remove("outcome").unwrap_or_default();
+    let entry = Entry::from_form(&fields);
+    match finish(&app, &signature_id, &outcome, entry.clone(), Mode::Page) {
         Ok((_, redirect)) => Redirect::to(&redirect).into_response(),
         Err(CompleteError::NotFound) => unknown_link(),
         Err(CompleteError::BadOutcome) => (
@@ -105,6 +123,27 @@ pub(crate) async fn h5_submit(
             Html(problem_page("This verification is already finished.")),
         )
             .into_response(),
+        Err(CompleteError::Entry(refusal)) => {
+            // The page again, with what was typed and what is wrong with it.
+            let Some(transaction) = snapshot(&app, &signature_id) else {
+                return unknown_link();
+            };
+            let message = match refusal {
+                Refusal::Invalid(problem) => {
+                    entry::page_message(transaction.request.market(), problem)
+                }
+                Refusal::NotAsked(_) => MSG_NOT_ASKED.to_owned(),
+            };
+            let form = PageForm {
+                problem: Some(message),
+                typed: entry,
+            };
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Html(page(&signature_id, &transaction, &form)),
+            )
+                .into_response()
+        }
     }
 }
 
@@ -115,6 +154,13 @@ struct CompleteRequest {
     signature_id: Option<String>,
     #[serde(default)]
     outcome: Option<String>,
+    /// The fields the page asks for, all optional here.
+    #[serde(default)]
+    number_value: Option<Pii>,
+    #[serde(default)]
+    full_name: Option<Pii>,
+    #[serde(default)]
+    gender: Option<Pii>,
 }
 
 pub(crate) async fn complete(
@@ -132,7 +178,12 @@ pub(crate) async fn complete(
     if signature_id.is_empty() || outcome.is_empty() {
         return Reply::invalid(InvalidRequest::SignatureIdMissing).into_response();
     }
-    match finish(&app, &signature_id, &outcome) {
+    let entry = Entry::new(
+        request.number_value.as_ref().map(Pii::expose),
+        request.full_name.as_ref().map(Pii::expose),
+        request.gender.as_ref().map(Pii::expose),
+    );
+    match finish(&app, &signature_id, &outcome, entry, Mode::Automation) {
         Ok((verdict, redirect)) => Reply::ok(json!({
             "signatureId": signature_id,
             "overallResult": verdict.overall_result.as_str(),
@@ -148,5 +199,11 @@ pub(crate) async fn complete(
         .into_response(),
         Err(CompleteError::BadOutcome) => Reply::parameter(MSG_BAD_OUTCOME).into_response(),
         Err(CompleteError::AlreadyFinal) => Reply::parameter(MSG_ALREADY_FINAL).into_response(),
+        Err(CompleteError::Entry(Refusal::Invalid(problem))) => {
+            Reply::invalid(problem).into_response()
+        }
+        Err(CompleteError::Entry(Refusal::NotAsked(_))) => {
+            Reply::parameter(MSG_NOT_ASKED).into_response()
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 mod clear;
 mod complete;
+mod entry;
 mod outcome;
 mod page;
 mod result;

@@ -1,11 +1,13 @@
-//! The outcomes a tester can pick for an H5 transaction: PASS, or a documented error code,
-//! grouped by the verdict core gives it ([`ErrorCode::verdict`]).
+//! The outcomes a tester can pick for an H5 transaction: PASS, a documented error code,
+//! grouped by the verdict core gives it ([`ErrorCode::verdict`]), or the one its test number
+//! stands for ([`OUTCOME_BY_NUMBER`]).
 
 use std::sync::LazyLock;
 
 use advanceai_core::{ErrorCode, OverallResult};
 
 use crate::state::Verdict;
+use crate::test_numbers::OUTCOME_BY_NUMBER;
 
 /// The `FAIL` error codes of Get Result, in the vendor's order: core's
 /// [`ErrorCode::KNOWN`] whose [`ErrorCode::verdict`] is `FAIL`.
@@ -25,19 +27,31 @@ fn codes_of(verdict: &OverallResult) -> Vec<&'static str> {
         .collect()
 }
 
+/// What a completion asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Choice {
+    /// This verdict.
+    Verdict(Verdict),
+    /// The verdict of the transaction's test number, known once the page's fields are in.
+    ByNumber,
+}
+
 /// Parses an outcome as the page and `/sandbox/complete` take it: `PASS` (or `SUCCESS`),
-/// or any documented FAIL / INCOMPLETE error code.
-pub(crate) fn parse_outcome(outcome: &str) -> Option<Verdict> {
+/// any documented FAIL / INCOMPLETE error code, or [`OUTCOME_BY_NUMBER`].
+pub(crate) fn parse_outcome(outcome: &str) -> Option<Choice> {
     let outcome = outcome.trim();
+    if outcome == OUTCOME_BY_NUMBER {
+        return Some(Choice::ByNumber);
+    }
     let error_code = if outcome == "PASS" {
         ErrorCode::Success
     } else {
         ErrorCode::from_known(outcome)?
     };
-    Some(Verdict {
+    Some(Choice::Verdict(Verdict {
         overall_result: error_code.verdict()?,
         error_code,
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -55,11 +69,12 @@ mod tests {
         for code in FAIL_CODES.iter().chain(INCOMPLETE_CODES.iter()) {
             let verdict = parse_outcome(code);
             assert!(
-                verdict.as_ref().is_some_and(|v| !v.error_code.is_unknown()),
+                matches!(verdict, Some(Choice::Verdict(v)) if !v.error_code.is_unknown()),
                 "{code}"
             );
         }
         assert!(parse_outcome("PASS").is_some());
+        assert_eq!(parse_outcome(" BY_NUMBER "), Some(Choice::ByNumber));
         assert!(parse_outcome("MAYBE").is_none());
     }
 }

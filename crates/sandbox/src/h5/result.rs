@@ -69,17 +69,21 @@ pub(crate) fn result_data(signature_id: &str, transaction: &Transaction) -> GetR
     let mut market_request = request.clone();
     market_request.number_type = Some(number_type);
     let market = market_request.market();
-    // The person of the number the request gave, else of the transaction.
+    // The person of the number the request gave (to Generate URL or on the page), else of
+    // the transaction, with the name and gender it gave.
     let seed = request
         .number_value
         .as_ref()
         .map(Pii::expose)
         .filter(|n| !n.is_empty())
         .unwrap_or(signature_id);
-    let given_name = request.full_name.as_ref().map(Pii::expose);
     let person = || {
-        let mut record =
-            FakePerson::from_seed(seed, market).get_result_record(&request.region, given_name);
+        let mut record = FakePerson::from_seed(seed, market)
+            .described_by(
+                request.full_name.as_ref().map(Pii::expose),
+                request.gender.as_deref(),
+            )
+            .get_result_record(&request.region);
         mark_failed_checks(&mut record, &verdict.error_code);
         Some(record)
     };

@@ -7,6 +7,8 @@
     unreachable_pub
 )]
 
+pub mod h5;
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use advanceai_core::{Secret, token_signature};
