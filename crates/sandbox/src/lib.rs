@@ -143,7 +143,8 @@
 //!
 //! Submitting stores the result, sends `{signatureId, type: "COMPLETED"}` to `callbackUrl`
 //! (plain http, the only scheme tested; in the background, up to 4 tries with doubling
-//! back-off from 200 ms until HTTP 200) and answers `303 See Other` to `returnUrl` (PASS)
+//! back-off from 200 ms until HTTP 200) unless the result is INCOMPLETE (the vendor sends no
+//! `COMPLETED` for those; the sandbox sends nothing), and answers `303 See Other` to `returnUrl` (PASS)
 //! or `failReturnUrl` (anything else). `POST /sandbox/complete` with
 //! `{"signatureId": "...", "outcome": "PASS"}` does the same and answers an envelope with
 //! `data {signatureId, overallResult, errorCode, redirectUrl}`. It takes the page's fields

@@ -173,12 +173,21 @@ impl FakePerson {
         record
     }
 
-    /// Get Result's Nigeria shape: `bvn` (Nigeria only), `numberValue`, `phoneNumber`,
-    /// `FEMALE`, `yyyy/MM/dd`.
+    /// Get Result's Nigeria shape: the number under its type's key (`bvn` for NG_BVN, `nin`
+    /// for NG_NIN: each is "Always" for its type and "Not returned" for the other, §4.2;
+    /// neither outside Nigeria), `numberValue`, `phoneNumber`, `FEMALE`, `yyyy/MM/dd`.
     fn nigeria_record(&self, record: &mut PersonRecord, region: &str) {
         let masked_number = Pii::new(mask(&self.number, 2, 1));
         if region == FALLBACK_MARKET.region {
-            record.bvn = Some(masked_number.clone());
+            let nin = self
+                .market
+                .is_some_and(|m| m.get_result_number_type == "NG_NIN");
+            let key = if nin {
+                &mut record.nin
+            } else {
+                &mut record.bvn
+            };
+            *key = Some(masked_number.clone());
         }
         record.number_value = Some(masked_number);
         record.first_name = Some(Self::masked_name(&self.first_name));
@@ -243,7 +252,9 @@ mod tests {
                 info.number_type.as_deref(),
                 Some(market.get_result_number_type)
             );
-            assert_eq!(record.bvn.is_some(), market.region == "NGA");
+            let nin = market.get_result_number_type == "NG_NIN";
+            assert_eq!(record.bvn.is_some(), market.region == "NGA" && !nin);
+            assert_eq!(record.nin.is_some(), nin);
         }
         // The same digits as before the length came from core's table.
         let hash = fnv1a("f302f5d2454a85c2");

@@ -143,9 +143,13 @@ fn market_shape(get_result_number_type: &str) -> BTreeSet<String> {
         "ID_NIK" => example("idn_nik"),
         "BR_CPF" => example("bra_cpf"),
         // Nigeria: today's shape (the example's all-null `verification` and null `email`
-        // are left out), `bvn` included for both types.
+        // are left out), the number under its type's key: `bvn` or `nin` (§4.2).
         "NG_BVN" | "NG_NIN" => keys(&[
-            "bvn",
+            if get_result_number_type == "NG_NIN" {
+                "nin"
+            } else {
+                "bvn"
+            },
             "numberValue",
             "numberTypeInfo",
             "firstName",

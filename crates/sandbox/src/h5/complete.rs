@@ -91,7 +91,16 @@ fn finish(
     } else {
         transaction.request.fail_return_url.clone()
     };
-    if let Some(callback_url) = transaction.request.callback_url.clone() {
+    // The vendor's callback page: `COMPLETED` "(overallResult INCOMPLETE is not included)".
+    // The sandbox sends nothing at all for INCOMPLETE (no SUBMIT_COMPLETED either: such a
+    // flow ended without the user submitting).
+    let notifies = verdict.overall_result != OverallResult::Incomplete;
+    if let Some(callback_url) = transaction
+        .request
+        .callback_url
+        .clone()
+        .filter(|_| notifies)
+    {
         callback::spawn(
             callback_url,
             signature_id.to_owned(),

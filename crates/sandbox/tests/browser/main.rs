@@ -167,7 +167,7 @@ impl World {
             .wait_for("the callback", WAIT, |seen| seen.target == target);
         assert_eq!(seen.method, "POST");
         let body: Value = serde_json::from_str(&seen.body).unwrap();
-        // The sandbox sends COMPLETED for every completion (its documented choice).
+        // PASS and FAIL: COMPLETED (INCOMPLETE sends none).
         assert_eq!(
             body,
             json!({ "signatureId": transaction.signature_id, "type": "COMPLETED" })
@@ -361,7 +361,14 @@ fn the_h5_page_in_headless_chromium() {
     );
     submit(&tab, OUTCOME_BY_NUMBER);
     world.lands_on(&tab, "fail", &nik);
-    world.callback_arrives(&nik);
+    // The vendor sends no COMPLETED for an INCOMPLETE result: only the redirect was heard.
+    let heard = world.merchant_heard_of(&nik);
+    assert!(
+        heard
+            .iter()
+            .all(|seen| !seen.target.starts_with("/callback/")),
+        "an INCOMPLETE result was called back: {heard:?}"
+    );
     let data = world.result(&nik);
     assert_eq!(
         (&data["overallResult"], &data["errorCode"]),
