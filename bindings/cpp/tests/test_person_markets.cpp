@@ -111,7 +111,7 @@ const Record kNik = {
     {F::NumberValue, "************8901"}, {F::NumberTypeInfoNumberType, "ID_NIK"},
     {F::NumberTypeInfoRegion, "IDN"},
     {F::FullName, "R*** W*****"},  // "Rina Wijaya", given to Generate URL
-    {F::Email, "o****************r@*******.com"}, {F::VerificationNumberValue, "pass"},
+    {F::Email, "r*********a@*******.com"}, {F::VerificationNumberValue, "pass"},
     {F::VerificationFullName, "pass"}, {F::VerificationDob, "pass"},
     {F::VerificationFace, "pass"},
 };
