@@ -28,7 +28,7 @@ var nikPerson = Person{
 	NumberValue:    "************8901",
 	NumberTypeInfo: NumberTypeInfo{NumberType: "ID_NIK", Region: "IDN"},
 	FullName:       "R*** W*****", // "Rina Wijaya", given to Generate URL
-	Email:          "o****************r@*******.com",
+	Email:          "r*********a@*******.com",
 	Verification:   PersonVerification{NumberValue: "pass", FullName: "pass", DOB: "pass", Face: "pass"},
 }
 
