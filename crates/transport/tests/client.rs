@@ -82,52 +82,6 @@ fn every_endpoint_succeeds() {
 }
 
 #[test]
-fn wait_for_result_polls_until_final_or_deadline() {
-    let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
-    // The wait runs on the client's clock: its pauses move it, nothing sleeps.
-    let clock = ManualClock::starting_now();
-    let client = Client::new(
-        builder(&sandbox)
-            .clock(Arc::new(clock.clone()))
-            .build()
-            .unwrap(),
-    );
-    let signature_id = client
-        .generate_url(&generate("order-w"))
-        .unwrap()
-        .signature_id
-        .unwrap();
-    let options = WaitOptions::new(Duration::from_millis(150))
-        .with_intervals(Duration::from_millis(10), Duration::from_millis(40));
-    let before = advanceai_core::Clock::now_ms(&clock);
-    let error = client
-        .wait_for_result(&signature_id, options.clone())
-        .unwrap_err();
-    // Polls at 0, 10, 30, 70, 110 and 150 ms; the pauses double from 10 to 40 ms and the
-    // last is cut to the 150 ms the wait had.
-    assert!(
-        matches!(error, Error::ResultPending { waited } if waited == Duration::from_millis(150)),
-        "{error}"
-    );
-    assert_eq!(advanceai_core::Clock::now_ms(&clock) - before, 150);
-    assert_eq!(sandbox.request_count(Endpoint::GetResult), 6);
-
-    // Complete it, as the user would, then the wait ends at once.
-    let agent = ureq::Agent::new_with_defaults();
-    agent
-        .post(&format!("{}/sandbox/complete", sandbox.base_url()))
-        .header("Content-Type", "application/json")
-        .send(format!(r#"{{"signatureId":"{signature_id}","outcome":"PASS"}}"#).as_str())
-        .unwrap();
-    let before = advanceai_core::Clock::now_ms(&clock);
-    let data = client
-        .wait_for_result(&signature_id, WaitOptions::new(Duration::from_secs(5)))
-        .unwrap();
-    assert!(data.is_final() && data.passed());
-    assert_eq!(advanceai_core::Clock::now_ms(&clock), before);
-}
-
-#[test]
 fn invalid_input_never_reaches_the_network() {
     let (sandbox, client) = setup();
     let bad_verifications = [

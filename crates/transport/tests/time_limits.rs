@@ -1,6 +1,6 @@
-//! One deadline per call, and `Retry-After` in every form: what each costs in time. Pauses
-//! run on a manual clock, so the figures are exact and nothing sleeps; only the tests of a
-//! cut attempt (a real socket timeout) take real time.
+//! One deadline per call, `Retry-After` in every form, and polling: what each costs in
+//! time. Pauses run on a manual clock, so the figures are exact and nothing sleeps; only the
+//! tests of a cut attempt (a real socket timeout) take real time.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod support;
@@ -9,10 +9,11 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use advanceai_core::{Endpoint, GetResultRequest, IdNumberVerificationRequest, ResponseCode};
+use advanceai_sandbox::Clock;
 use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
 use advanceai_transport::{
     Client, ClientConfig, ConfigError, DEFAULT_DEADLINE, DEFAULT_TIMEOUT, Error, ErrorKind,
-    Operation, ProxySetting, RetryPolicy,
+    Operation, ProxySetting, RetryPolicy, WaitOptions,
 };
 use support::*;
 
@@ -273,4 +274,52 @@ fn service_busy_on_http_429_is_service_busy_on_200() {
     }
     assert_eq!(answers[0], answers[1]);
     assert!(!answers[1].1.may_have_been_processed && answers[1].1.retryable);
+}
+
+#[test]
+fn wait_for_result_polls_until_final_or_deadline() {
+    let sandbox = sandbox();
+    // The wait runs on the client's clock: its pauses move it, nothing sleeps.
+    let clock = clock_now();
+    let client = client(&sandbox, &clock);
+    let signature_id = client
+        .generate_url(&advanceai_core::GenerateUrlRequest::new(
+            "order-w",
+            "user-1",
+            "NGA",
+            "BVN",
+            "https://example.com/ok",
+            "https://example.com/fail",
+        ))
+        .unwrap()
+        .signature_id
+        .unwrap();
+    let options = WaitOptions::new(Duration::from_millis(150))
+        .with_intervals(Duration::from_millis(10), Duration::from_millis(40));
+    let before = clock.now_ms();
+    let error = client
+        .wait_for_result(&signature_id, options.clone())
+        .unwrap_err();
+    // Polls at 0, 10, 30, 70, 110 and 150 ms; the pauses double from 10 to 40 ms and the
+    // last is cut to the 150 ms the wait had.
+    assert!(
+        matches!(error, Error::ResultPending { waited } if waited == Duration::from_millis(150)),
+        "{error}"
+    );
+    assert_eq!(clock.now_ms() - before, 150);
+    assert_eq!(sandbox.request_count(Endpoint::GetResult), 6);
+
+    // Complete it, as the user would, then the wait ends at once.
+    let agent = ureq::Agent::new_with_defaults();
+    agent
+        .post(&format!("{}/sandbox/complete", sandbox.base_url()))
+        .header("Content-Type", "application/json")
+        .send(format!(r#"{{"signatureId":"{signature_id}","outcome":"PASS"}}"#).as_str())
+        .unwrap();
+    let before = clock.now_ms();
+    let data = client
+        .wait_for_result(&signature_id, WaitOptions::new(Duration::from_secs(5)))
+        .unwrap();
+    assert!(data.is_final() && data.passed());
+    assert_eq!(clock.now_ms(), before);
 }
