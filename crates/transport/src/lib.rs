@@ -64,7 +64,9 @@
 //! nothing without a subscriber): `advanceai.call` for each call (fields `endpoint`,
 //! `attempts`, `outcome`, `code`, `transaction_id`, `latency_ms`), holding one
 //! `advanceai.attempt` per request sent (`endpoint`, `attempt`, `http_status`, `outcome`,
-//! `code`, `transaction_id`, `latency_ms`) and its `attempt finished` event. `outcome` is
+//! `code`, `transaction_id`, `latency_ms`) and its `attempt finished` event; a `retry not
+//! sent` event (`endpoint`, `attempt`, `reason`: `deadline` or `retry budget`) when a retry
+//! the call wanted was not sent. `outcome` is
 //! `SUCCESS` or an [`ErrorKind`] name. Users of the `log` facade get the events as log
 //! records (tracing's `log` feature) when no tracing subscriber is installed. Never a key, a
 //! token, a signature, an ID number, a person field, a body or a URL query.
