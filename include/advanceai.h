@@ -465,8 +465,9 @@ advanceai_status advanceai_client_wait_for_result_with(const struct advanceai_cl
 
 /*
  Creates a configuration with the defaults (host `sg-api.advance.ai`, no credentials,
- 5 s connect timeout, 30 s request timeout, proxy from the environment, 3 attempts,
- 1 MiB response limit, server-default token lifetime refreshed 60 s before expiry).
+ 5 s connect timeout, 30 s request timeout, 60 s deadline per call, proxy from the
+ environment, 3 attempts, a retry budget of 500, 1 MiB response limit, server-default
+ token lifetime refreshed 60 s before expiry).
  Free it with `advanceai_config_free`.
  */
 advanceai_status advanceai_config_new(struct advanceai_config **out);
@@ -503,6 +504,17 @@ advanceai_status advanceai_config_set_credentials(struct advanceai_config *confi
  */
 advanceai_status advanceai_config_set_timeout_ms(struct advanceai_config *config,
                                                  uint64_t timeout_ms);
+
+/*
+ The deadline of each call, in milliseconds (default 60000; 0 is refused when the client
+ is built): everything a call does, all attempts, the pauses between them, `Retry-After`
+ waits and the token fetch it starts, ends by then. Each attempt's timeout is cut to the
+ time left; a pause that would cross the deadline ends the call with the last attempt's
+ error (its message says the deadline was reached), or `ADVANCEAI_STATUS_TIMEOUT` when
+ nothing was sent.
+ */
+advanceai_status advanceai_config_set_deadline_ms(struct advanceai_config *config,
+                                                  uint64_t deadline_ms);
 
 /*
  The connect timeout, in milliseconds (default 5000; 0 is refused when the client is
@@ -555,6 +567,20 @@ advanceai_status advanceai_config_set_retry_backoff_ms(struct advanceai_config *
  */
 advanceai_status advanceai_config_set_max_retry_after_ms(struct advanceai_config *config,
                                                          uint64_t max_ms);
+
+/*
+ The capacity of the retry budget, in tokens (default 500; 0 is refused when the client
+ is built): a bucket shared by the client's calls from every thread. A retry costs 10
+ tokens after a transport failure and 5 after any other; a successful call puts 1 back.
+ When the bucket cannot pay, the call returns its error without retrying.
+ */
+advanceai_status advanceai_config_set_retry_budget(struct advanceai_config *config,
+                                                   uint32_t capacity);
+
+/*
+ Turns the retry budget off: every call may use all its attempts, whatever the others do.
+ */
+advanceai_status advanceai_config_set_no_retry_budget(struct advanceai_config *config);
 
 /*
  The token lifetime asked for (`periodSecond`, 60..=86400; checked when the client is

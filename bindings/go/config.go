@@ -23,8 +23,14 @@ type Config struct {
 	// AccessKey and SecretKey are the account's credentials (never printed).
 	AccessKey string
 	SecretKey string
-	// Timeout bounds a whole request: connect, send, wait, read (default 30s).
+	// Timeout bounds one attempt: a whole request, connect, send, wait, read (default
+	// 30s). It is cut to the time Deadline leaves.
 	Timeout time.Duration
+	// Deadline bounds a whole call (default 60s): all its attempts, the pauses between
+	// them, Retry-After waits and the token fetch it starts. A pause that would cross it
+	// ends the call with the last attempt's error (its message says the deadline was
+	// reached), or StatusTimeout when nothing was sent.
+	Deadline time.Duration
 	// ConnectTimeout bounds connecting (default 5s).
 	ConnectTimeout time.Duration
 	// Proxy sends through this proxy ("http://user:pass@host:port", "socks5://..."; never
@@ -47,6 +53,13 @@ type Config struct {
 	MaxRetryBackoff time.Duration
 	// MaxRetryAfter is the longest Retry-After honoured (default 10s).
 	MaxRetryAfter time.Duration
+	// RetryBudget is the capacity, in tokens, of the retry budget the client's calls share
+	// from every goroutine (default 500): a retry costs 10 after a transport failure and 5
+	// after any other, a successful call puts 1 back, and when the bucket cannot pay the
+	// call returns its error without retrying.
+	RetryBudget int
+	// NoRetryBudget turns the retry budget off (RetryBudget must be 0).
+	NoRetryBudget bool
 	// TokenPeriod is the token lifetime asked for, 1m to 24h in whole seconds (default:
 	// the server's, 1h).
 	TokenPeriod time.Duration
@@ -79,6 +92,7 @@ func (c Config) String() string {
 	field("AccessKey", mask(c.AccessKey))
 	field("SecretKey", mask(c.SecretKey))
 	field("Timeout", c.Timeout.String())
+	field("Deadline", c.Deadline.String())
 	field("ConnectTimeout", c.ConnectTimeout.String())
 	field("Proxy", mask(c.Proxy))
 	field("NoProxy", strconv.FormatBool(c.NoProxy))
@@ -88,6 +102,8 @@ func (c Config) String() string {
 	field("RetryBackoff", c.RetryBackoff.String())
 	field("MaxRetryBackoff", c.MaxRetryBackoff.String())
 	field("MaxRetryAfter", c.MaxRetryAfter.String())
+	field("RetryBudget", strconv.Itoa(c.RetryBudget))
+	field("NoRetryBudget", strconv.FormatBool(c.NoRetryBudget))
 	field("TokenPeriod", c.TokenPeriod.String())
 	field("TokenRefreshMargin", c.TokenRefreshMargin.String())
 	b.WriteString("}")
@@ -121,6 +137,9 @@ func (c Config) build() (*C.advanceai_config, error) {
 	}
 	if c.Proxy != "" && c.NoProxy {
 		return nil, configError("set Proxy or NoProxy, not both")
+	}
+	if c.RetryBudget != 0 && c.NoRetryBudget {
+		return nil, configError("set RetryBudget or NoRetryBudget, not both")
 	}
 	var cfg *C.advanceai_config
 	if st := C.advanceai_config_new(&cfg); st != C.ADVANCEAI_STATUS_OK {
@@ -181,6 +200,7 @@ func (c Config) apply(cfg *C.advanceai_config) error {
 		set   func(C.uint64_t) C.advanceai_status
 	}{
 		{"Timeout", c.Timeout, func(ms C.uint64_t) C.advanceai_status { return C.advanceai_config_set_timeout_ms(cfg, ms) }},
+		{"Deadline", c.Deadline, func(ms C.uint64_t) C.advanceai_status { return C.advanceai_config_set_deadline_ms(cfg, ms) }},
 		{"ConnectTimeout", c.ConnectTimeout, func(ms C.uint64_t) C.advanceai_status {
 			return C.advanceai_config_set_connect_timeout_ms(cfg, ms)
 		}},
@@ -236,6 +256,17 @@ func (c Config) apply(cfg *C.advanceai_config) error {
 		return configError("MaxAttempts is out of range")
 	} else if c.MaxAttempts > 0 {
 		if err := check("MaxAttempts", C.advanceai_config_set_max_attempts(cfg, C.uint32_t(c.MaxAttempts))); err != nil {
+			return err
+		}
+	}
+	if c.RetryBudget < 0 || int64(c.RetryBudget) > math.MaxUint32 {
+		return configError("RetryBudget is out of range")
+	} else if c.RetryBudget > 0 {
+		if err := check("RetryBudget", C.advanceai_config_set_retry_budget(cfg, C.uint32_t(c.RetryBudget))); err != nil {
+			return err
+		}
+	} else if c.NoRetryBudget {
+		if err := check("NoRetryBudget", C.advanceai_config_set_no_retry_budget(cfg)); err != nil {
 			return err
 		}
 	}

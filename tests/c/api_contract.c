@@ -177,6 +177,9 @@ static void config_null_and_utf8(void) {
     CHECK(advanceai_config_set_max_attempts(NULL, 1) == ADVANCEAI_STATUS_NULL_PARAMETER);
     CHECK(advanceai_config_set_retry_backoff_ms(NULL, 1, 2) == ADVANCEAI_STATUS_NULL_PARAMETER);
     CHECK(advanceai_config_set_max_retry_after_ms(NULL, 1) == ADVANCEAI_STATUS_NULL_PARAMETER);
+    CHECK(advanceai_config_set_deadline_ms(NULL, 1000) == ADVANCEAI_STATUS_NULL_PARAMETER);
+    CHECK(advanceai_config_set_retry_budget(NULL, 500) == ADVANCEAI_STATUS_NULL_PARAMETER);
+    CHECK(advanceai_config_set_no_retry_budget(NULL) == ADVANCEAI_STATUS_NULL_PARAMETER);
     CHECK(advanceai_config_set_token_period_seconds(NULL, 600) ==
           ADVANCEAI_STATUS_NULL_PARAMETER);
     CHECK(advanceai_config_set_token_refresh_margin_ms(NULL, 1000) ==

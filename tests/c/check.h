@@ -212,18 +212,15 @@ static inline int split_http_url(const char *url, char *host, size_t host_size, 
     return 1;
 }
 
-/* POSTs {"signatureId": ..., "outcome": ...} to {base}/sandbox/complete over a plain
- * socket, as the sandbox's H5 page does; returns 1 when the sandbox answered HTTP 200 with
- * code SUCCESS. Ids and outcomes are the sandbox's own (no quote or backslash). */
-static inline int sandbox_complete(const char *base_url, const char *signature_id,
-                                   const char *outcome) {
+/* Sends one HTTP/1.1 request (`method` `path`, with `body` as JSON when not NULL) to the
+ * sandbox at `base_url` over a plain socket, and reads the whole answer into `response`
+ * (NUL-terminated, cut to `size`). Returns 1 when the sandbox answered HTTP 200. */
+static inline int sandbox_http(const char *base_url, const char *method, const char *path,
+                               const char *body, char *response, size_t size) {
     char host[256];
     char port[16];
-    char body[512];
     char request[1024];
-    char response[4096];
     size_t received = 0;
-    int body_len;
     int request_len;
     int fd = -1;
     int ok = 0;
@@ -231,27 +228,30 @@ static inline int sandbox_complete(const char *base_url, const char *signature_i
     struct addrinfo *addresses = NULL;
     struct timeval timeout;
 
-    if (!split_http_url(base_url, host, sizeof host, port, sizeof port) ||
-        strpbrk(signature_id, "\"\\") != NULL || strpbrk(outcome, "\"\\") != NULL) {
-        fprintf(stderr, "sandbox_complete: unusable base URL or id\n");
+    response[0] = '\0';
+    if (!split_http_url(base_url, host, sizeof host, port, sizeof port)) {
+        fprintf(stderr, "sandbox_http: unusable base URL\n");
         return 0;
     }
-    body_len = snprintf(body, sizeof body, "{\"signatureId\":\"%s\",\"outcome\":\"%s\"}",
-                        signature_id, outcome);
-    request_len = snprintf(request, sizeof request,
-                           "POST /sandbox/complete HTTP/1.1\r\nHost: %s:%s\r\n"
-                           "Content-Type: application/json\r\nContent-Length: %d\r\n"
-                           "Connection: close\r\n\r\n%s",
-                           host, port, body_len, body);
-    if (body_len <= 0 || (size_t)body_len >= sizeof body || request_len <= 0 ||
-        (size_t)request_len >= sizeof request) {
+    if (body != NULL) {
+        request_len = snprintf(request, sizeof request,
+                               "%s %s HTTP/1.1\r\nHost: %s:%s\r\n"
+                               "Content-Type: application/json\r\nContent-Length: %u\r\n"
+                               "Connection: close\r\n\r\n%s",
+                               method, path, host, port, (unsigned)strlen(body), body);
+    } else {
+        request_len = snprintf(request, sizeof request,
+                               "%s %s HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n",
+                               method, path, host, port);
+    }
+    if (request_len <= 0 || (size_t)request_len >= sizeof request) {
         return 0;
     }
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     if (getaddrinfo(host, port, &hints, &addresses) != 0 || addresses == NULL) {
-        fprintf(stderr, "sandbox_complete: cannot resolve %s\n", host);
+        fprintf(stderr, "sandbox_http: cannot resolve %s\n", host);
         return 0;
     }
     fd = socket(addresses->ai_family, addresses->ai_socktype, addresses->ai_protocol);
@@ -271,26 +271,69 @@ static inline int sandbox_complete(const char *base_url, const char *signature_i
             sent += (size_t)n;
         }
         /* Connection: close: the answer ends when the sandbox closes the socket. */
-        while (sent == (size_t)request_len && received < sizeof response - 1) {
-            ssize_t n = recv(fd, response + received, sizeof response - 1 - received, 0);
+        while (sent == (size_t)request_len && received < size - 1) {
+            ssize_t n = recv(fd, response + received, size - 1 - received, 0);
             if (n <= 0) {
                 break;
             }
             received += (size_t)n;
         }
         response[received] = '\0';
-        ok = starts_with(response, "HTTP/1.1 200") && contains(response, "\"code\":\"SUCCESS\"");
-        if (!ok) {
-            fprintf(stderr, "sandbox_complete: the sandbox did not accept the outcome\n");
-        }
+        ok = starts_with(response, "HTTP/1.1 200");
     } else {
-        fprintf(stderr, "sandbox_complete: cannot connect to %s:%s\n", host, port);
+        fprintf(stderr, "sandbox_http: cannot connect to %s:%s\n", host, port);
     }
     if (fd >= 0) {
         close(fd);
     }
     freeaddrinfo(addresses);
     return ok;
+}
+
+/* POSTs {"signatureId": ..., "outcome": ...} to {base}/sandbox/complete, as the sandbox's
+ * H5 page does; returns 1 when the sandbox answered HTTP 200 with code SUCCESS. Ids and
+ * outcomes are the sandbox's own (no quote or backslash). */
+static inline int sandbox_complete(const char *base_url, const char *signature_id,
+                                   const char *outcome) {
+    char body[512];
+    char response[4096];
+    int body_len;
+    int ok;
+    if (strpbrk(signature_id, "\"\\") != NULL || strpbrk(outcome, "\"\\") != NULL) {
+        fprintf(stderr, "sandbox_complete: unusable id\n");
+        return 0;
+    }
+    body_len = snprintf(body, sizeof body, "{\"signatureId\":\"%s\",\"outcome\":\"%s\"}",
+                        signature_id, outcome);
+    if (body_len <= 0 || (size_t)body_len >= sizeof body) {
+        return 0;
+    }
+    ok = sandbox_http(base_url, "POST", "/sandbox/complete", body, response, sizeof response) &&
+         contains(response, "\"code\":\"SUCCESS\"");
+    if (!ok) {
+        fprintf(stderr, "sandbox_complete: the sandbox did not accept the outcome\n");
+    }
+    return ok;
+}
+
+/* How many requests reached the sandbox's `endpoint` (a descriptor name: "get_result",
+ * "token"...), from GET {base}/sandbox/stats; -1 when it cannot be read. */
+static inline long sandbox_request_count(const char *base_url, const char *endpoint) {
+    char response[4096];
+    char key[64];
+    const char *at;
+    char *end;
+    long count;
+    if (!sandbox_http(base_url, "GET", "/sandbox/stats", NULL, response, sizeof response)) {
+        return -1;
+    }
+    snprintf(key, sizeof key, "\"%s\":", endpoint);
+    at = strstr(response, key);
+    if (at == NULL) {
+        return -1;
+    }
+    count = strtol(at + strlen(key), &end, 10);
+    return end == at + strlen(key) ? -1 : count;
 }
 
 /* A pointer no call may write over: checked after each failing call. */

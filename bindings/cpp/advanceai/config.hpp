@@ -18,7 +18,8 @@ namespace advanceai {
 class Config {
 public:
     /// The defaults: host sg-api.advance.ai, no credentials, 5 s connect timeout, 30 s
-    /// request timeout, proxy from the environment, 3 attempts, 1 MiB response limit.
+    /// request timeout, 60 s deadline per call, proxy from the environment, 3 attempts, a
+    /// retry budget of 500, 1 MiB response limit.
     Config() {
         advanceai_config* out = nullptr;
         const advanceai_status status = advanceai_config_new(&out);
@@ -45,11 +46,21 @@ public:
         return set(advanceai_config_set_credentials(handle_.get(), access.c_str(), secret.c_str()),
                    "Config::credentials");
     }
-    /// The timeout of a whole request (default 30 s; zero is refused by Client).
+    /// The timeout of one attempt, a whole request (default 30 s; zero is refused by
+    /// Client). Cut to the time the deadline leaves.
     Config& timeout(std::chrono::milliseconds value) {
         return set(advanceai_config_set_timeout_ms(handle_.get(),
                                                    detail::milliseconds(value, "timeout")),
                    "Config::timeout");
+    }
+    /// The deadline of each call (default 60 s; zero is refused by Client): all its
+    /// attempts, the pauses between them, Retry-After waits and the token fetch it starts.
+    /// A pause that would cross it ends the call with the last attempt's error (its message
+    /// says the deadline was reached), or Status::Timeout when nothing was sent.
+    Config& deadline(std::chrono::milliseconds value) {
+        return set(advanceai_config_set_deadline_ms(handle_.get(),
+                                                    detail::milliseconds(value, "deadline")),
+                   "Config::deadline");
     }
     /// The connect timeout (default 5 s; zero is refused by Client).
     Config& connect_timeout(std::chrono::milliseconds value) {
@@ -95,6 +106,18 @@ public:
         return set(advanceai_config_set_max_retry_after_ms(
                        handle_.get(), detail::milliseconds(value, "max_retry_after")),
                    "Config::max_retry_after");
+    }
+    /// The capacity, in tokens, of the retry budget the client's calls share from every
+    /// thread (default 500; zero is refused by Client). A retry costs 10 after a transport
+    /// failure and 5 after any other; a successful call puts 1 back; when the bucket cannot
+    /// pay, the call throws its error without retrying.
+    Config& retry_budget(std::uint32_t capacity) {
+        return set(advanceai_config_set_retry_budget(handle_.get(), capacity),
+                   "Config::retry_budget");
+    }
+    /// Turns the retry budget off: every call may use all its attempts.
+    Config& no_retry_budget() {
+        return set(advanceai_config_set_no_retry_budget(handle_.get()), "Config::no_retry_budget");
     }
     /// The token lifetime asked for (60 s to 86400 s, checked by Client). Default: the
     /// server's (1 hour).

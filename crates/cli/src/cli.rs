@@ -56,9 +56,19 @@ pub(crate) struct GlobalOptions {
         hide_env_values = true
     )]
     pub(crate) secret_key: Option<String>,
-    /// Timeout of one HTTP request, in seconds.
+    /// Timeout of one HTTP request, in seconds (cut to the time the deadline leaves).
     #[arg(long, global = true, value_name = "SECONDS", value_parser = positive_seconds)]
     pub(crate) timeout: Option<f64>,
+    /// Deadline of one call, in seconds: all its attempts, the pauses between them and the
+    /// token fetch (default 60).
+    #[arg(
+        long,
+        global = true,
+        env = "ADVANCEAI_DEADLINE",
+        value_name = "SECONDS",
+        value_parser = deadline_seconds
+    )]
+    pub(crate) deadline: Option<f64>,
     /// Print exactly one JSON object on stdout.
     #[arg(long, global = true)]
     pub(crate) json: bool,
@@ -313,6 +323,17 @@ fn health_type_help() -> String {
     )
 }
 
+/// `--deadline` / `ADVANCEAI_DEADLINE`: seconds, a finite number greater than zero (the
+/// message names both, since the value may come from either).
+fn deadline_seconds(value: &str) -> Result<f64, String> {
+    positive_seconds(value).map_err(|_| {
+        format!(
+            "{value:?} is not a number of seconds greater than 0 (from --deadline or the \
+             ADVANCEAI_DEADLINE environment variable)"
+        )
+    })
+}
+
 /// A finite number greater than zero (seconds, or a rate).
 fn positive_seconds(value: &str) -> Result<f64, String> {
     match value.parse::<f64>() {
@@ -369,6 +390,20 @@ mod tests {
             help.contains("DNI (ARG, 7 or 8 digits, --gender required with --number)"),
             "{help}"
         );
+    }
+
+    #[test]
+    fn deadline_in_seconds() {
+        let cli = Cli::try_parse_from(["advanceai", "token", "--deadline", "2.5"]).unwrap();
+        assert_eq!(cli.global.deadline, Some(2.5));
+        for bad in ["0", "-1", "soon", "inf", "NaN"] {
+            let flag = format!("--deadline={bad}");
+            let error = Cli::try_parse_from(["advanceai", flag.as_str(), "token"])
+                .err()
+                .unwrap();
+            assert_eq!(error.exit_code(), 2, "{bad}");
+            assert!(error.to_string().contains("ADVANCEAI_DEADLINE"), "{error}");
+        }
     }
 
     #[test]

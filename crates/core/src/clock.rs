@@ -1,20 +1,38 @@
-//! The clock token timestamps and expiry are measured with, injectable so tests can move time.
+//! The clock and sleeper everything time-related runs on, injectable so tests can move time.
 //!
 //! One definition for every layer: the client and the sandbox take the same [`Clock`], so a
-//! test can drive both with one [`ManualClock`]. Reading the wall clock is the only thing here
-//! that touches the outside world; nothing in this crate reads it unless asked to.
+//! test can drive both with one [`ManualClock`]. Reading the wall clock and sleeping are the
+//! only things here that touch the outside world; nothing in this crate does either unless
+//! asked to.
 
 use std::fmt;
 use std::sync::Arc;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// A source of the current time in epoch milliseconds.
+/// A source of the current time, and a way to wait.
 ///
-/// Token timestamps and token expiry use it; timeouts, back-off and polling use real time.
+/// The client measures everything with it: token timestamps and expiry ([`Clock::now_ms`]),
+/// a call's deadline and the pauses between attempts and polls ([`Clock::monotonic`],
+/// [`Clock::sleep`]). Only the per-request socket timeouts are left to the HTTP library, in
+/// real time. With a [`ManualClock`], sleeping moves the clock instead of waiting, so tests of
+/// retries, deadlines and polling run at once and always alike.
 pub trait Clock: Send + Sync + fmt::Debug {
     /// The current time in epoch milliseconds.
     fn now_ms(&self) -> u64;
+
+    /// Time since a fixed, arbitrary origin that never goes backwards: durations are
+    /// measured with it. Default: the machine's monotonic clock.
+    fn monotonic(&self) -> Duration {
+        static ORIGIN: OnceLock<Instant> = OnceLock::new();
+        ORIGIN.get_or_init(Instant::now).elapsed()
+    }
+
+    /// Waits `duration`. Default: the current thread sleeps.
+    fn sleep(&self, duration: Duration) {
+        std::thread::sleep(duration);
+    }
 }
 
 /// The machine's wall clock (the default).
@@ -30,7 +48,11 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock that moves only when told to; clones share the same time.
+/// A clock that moves only when told to, or when something sleeps on it; clones share the
+/// same time.
+///
+/// [`Clock::sleep`] returns at once and moves the clock forward by the duration, so a test
+/// can check exactly how long a call would have waited.
 ///
 /// ```
 /// use advanceai_core::{Clock, ManualClock};
@@ -39,6 +61,9 @@ impl Clock for SystemClock {
 /// let clock = ManualClock::new(1_700_000_000_000);
 /// clock.advance(Duration::from_secs(1));
 /// assert_eq!(clock.now_ms(), 1_700_000_001_000);
+/// let before = clock.monotonic();
+/// clock.sleep(Duration::from_millis(250)); // returns at once
+/// assert_eq!(clock.monotonic() - before, Duration::from_millis(250));
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct ManualClock(Arc<AtomicU64>);
@@ -69,5 +94,16 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now_ms(&self) -> u64 {
         self.0.load(Ordering::SeqCst)
+    }
+
+    /// The clock's own time: moved by [`ManualClock::advance`], [`ManualClock::set`] and
+    /// [`Clock::sleep`].
+    fn monotonic(&self) -> Duration {
+        Duration::from_millis(self.now_ms())
+    }
+
+    /// Returns at once, the clock moved forward by `duration`.
+    fn sleep(&self, duration: Duration) {
+        self.advance(duration);
     }
 }

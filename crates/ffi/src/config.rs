@@ -58,8 +58,9 @@ fn setter_str<'a>(value: *const c_char) -> Result<&'a str, advanceai_status> {
 }
 
 /// Creates a configuration with the defaults (host `sg-api.advance.ai`, no credentials,
-/// 5 s connect timeout, 30 s request timeout, proxy from the environment, 3 attempts,
-/// 1 MiB response limit, server-default token lifetime refreshed 60 s before expiry).
+/// 5 s connect timeout, 30 s request timeout, 60 s deadline per call, proxy from the
+/// environment, 3 attempts, a retry budget of 500, 1 MiB response limit, server-default
+/// token lifetime refreshed 60 s before expiry).
 /// Free it with `advanceai_config_free`.
 #[unsafe(no_mangle)]
 pub extern "C" fn advanceai_config_new(out: *mut *mut advanceai_config) -> advanceai_status {
@@ -140,6 +141,22 @@ pub extern "C" fn advanceai_config_set_timeout_ms(
     timeout_ms: u64,
 ) -> advanceai_status {
     ffi_panic_boundary! { update_builder(config, |b| b.timeout(Duration::from_millis(timeout_ms))) }
+}
+
+/// The deadline of each call, in milliseconds (default 60000; 0 is refused when the client
+/// is built): everything a call does, all attempts, the pauses between them, `Retry-After`
+/// waits and the token fetch it starts, ends by then. Each attempt's timeout is cut to the
+/// time left; a pause that would cross the deadline ends the call with the last attempt's
+/// error (its message says the deadline was reached), or `ADVANCEAI_STATUS_TIMEOUT` when
+/// nothing was sent.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_config_set_deadline_ms(
+    config: *mut advanceai_config,
+    deadline_ms: u64,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        update_builder(config, |b| b.deadline(Duration::from_millis(deadline_ms)))
+    }
 }
 
 /// The connect timeout, in milliseconds (default 5000; 0 is refused when the client is
@@ -248,6 +265,34 @@ pub extern "C" fn advanceai_config_set_max_retry_after_ms(
                 .retry
                 .clone()
                 .with_max_retry_after(Duration::from_millis(max_ms));
+        })
+    }
+}
+
+/// The capacity of the retry budget, in tokens (default 500; 0 is refused when the client
+/// is built): a bucket shared by the client's calls from every thread. A retry costs 10
+/// tokens after a transport failure and 5 after any other; a successful call puts 1 back.
+/// When the bucket cannot pay, the call returns its error without retrying.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_config_set_retry_budget(
+    config: *mut advanceai_config,
+    capacity: u32,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        update(config, |c| {
+            c.retry = c.retry.clone().with_budget(capacity);
+        })
+    }
+}
+
+/// Turns the retry budget off: every call may use all its attempts, whatever the others do.
+#[unsafe(no_mangle)]
+pub extern "C" fn advanceai_config_set_no_retry_budget(
+    config: *mut advanceai_config,
+) -> advanceai_status {
+    ffi_panic_boundary! {
+        update(config, |c| {
+            c.retry = c.retry.clone().without_budget();
         })
     }
 }

@@ -35,3 +35,58 @@ impl RequestCounts {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use std::sync::Arc;
+
+    use advanceai_core::ManualClock;
+
+    use crate::{Sandbox, SandboxConfig};
+
+    /// `GET /sandbox/stats` reports what `request_count` does, by descriptor name; every
+    /// answer's `Date` is the sandbox clock's.
+    #[test]
+    fn stats_over_http_and_the_date_of_the_sandbox_clock() {
+        // 2015-10-21T07:28:00Z.
+        let clock = ManualClock::new(1_445_412_480_000);
+        let sandbox = Sandbox::start(SandboxConfig::default().with_clock(Arc::new(clock))).unwrap();
+        let agent = ureq::Agent::new_with_defaults();
+        let stats = || -> serde_json::Value {
+            let text = agent
+                .get(&format!("{}/sandbox/stats", sandbox.base_url()))
+                .call()
+                .unwrap()
+                .body_mut()
+                .read_to_string()
+                .unwrap();
+            serde_json::from_str(&text).unwrap()
+        };
+        let zero = stats();
+        for endpoint in advanceai_core::Endpoint::ALL {
+            assert_eq!(zero["requests"][endpoint.descriptor().name], 0, "{zero}");
+        }
+        let answer = agent
+            .post(&format!(
+                "{}{}",
+                sandbox.base_url(),
+                advanceai_core::Endpoint::GetResult.path()
+            ))
+            .header("Content-Type", "application/json")
+            .send("{}")
+            .unwrap();
+        assert_eq!(
+            answer.headers().get("date").unwrap(),
+            "Wed, 21 Oct 2015 07:28:00 GMT"
+        );
+        let after = stats();
+        assert_eq!(after["requests"]["get_result"], 1, "{after}");
+        assert_eq!(
+            sandbox.request_count(advanceai_core::Endpoint::GetResult),
+            1
+        );
+        assert_eq!(after["requests"]["token"], 0, "{after}");
+    }
+}

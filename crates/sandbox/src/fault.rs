@@ -13,6 +13,10 @@ pub const MAX_FAULT_DELAY: Duration = Duration::from_secs(60);
 /// Size of the `fault-huge` body: comfortably over 2 MiB.
 pub(crate) const HUGE_BODY_BYTES: usize = 2 * 1024 * 1024 + 512 * 1024;
 
+/// How far ahead of the sandbox clock the HTTP date of `fault-busy-date`'s `Retry-After`
+/// is (cut to whole seconds, as an HTTP date is).
+pub const BUSY_DATE_AHEAD: Duration = Duration::from_secs(2);
+
 /// The top-level code sent by `fault-unknown-code`.
 pub const UNKNOWN_CODE: &str = "SANDBOX_UNKNOWN_CODE";
 /// The `errorCode` sent by `fault-unknown-error-code`.
@@ -25,6 +29,13 @@ pub(crate) enum Fault {
     Delay(Duration),
     /// `SERVICE_BUSY` with `Retry-After: 1`.
     Busy,
+    /// `SERVICE_BUSY` with `Retry-After: 10s` (seconds with a unit).
+    Busy10s,
+    /// `SERVICE_BUSY` with `Retry-After` an HTTP date ([`BUSY_DATE_AHEAD`] after the
+    /// sandbox clock's now).
+    BusyDate,
+    /// `SERVICE_BUSY` with `Retry-After: 1`, on HTTP 429 instead of 200.
+    Busy429,
     /// `SERVICE_BUSY` with `Retry-After: 1` the first time per id, then normal answers.
     BusyOnce,
     /// `INSUFFICIENT_BALANCE`: the account cannot pay for any more calls.
@@ -68,6 +79,9 @@ impl Fault {
             ("in-processing", Fault::InProcessing),
             ("iam-once", Fault::IamOnce),
             ("busy-once", Fault::BusyOnce),
+            ("busy-date", Fault::BusyDate),
+            ("busy-10s", Fault::Busy10s),
+            ("busy-429", Fault::Busy429),
             ("busy", Fault::Busy),
             ("no-balance", Fault::NoBalance),
             ("huge", Fault::Huge),
@@ -113,6 +127,15 @@ mod tests {
             Some(Fault::BusyOnce)
         );
         assert_eq!(Fault::from_prefix("fault-busy-oncex"), Some(Fault::Busy));
+        assert_eq!(Fault::from_prefix("fault-busy-10s"), Some(Fault::Busy10s));
+        assert_eq!(Fault::from_prefix("fault-busy-10s-3"), Some(Fault::Busy10s));
+        assert_eq!(Fault::from_prefix("fault-busy-10"), Some(Fault::Busy));
+        assert_eq!(
+            Fault::from_prefix("fault-busy-date-1"),
+            Some(Fault::BusyDate)
+        );
+        assert_eq!(Fault::from_prefix("fault-busy-429"), Some(Fault::Busy429));
+        assert_eq!(Fault::from_prefix("fault-busy-4290"), Some(Fault::Busy));
         assert_eq!(Fault::from_prefix("fault-502-x"), Some(Fault::BadGateway));
         assert_eq!(Fault::from_prefix("fault-cut"), Some(Fault::Cut));
         assert_eq!(

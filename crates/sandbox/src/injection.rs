@@ -2,6 +2,7 @@
 //! mangling the normal answer on its way out.
 
 use std::io;
+use std::time::{Duration, UNIX_EPOCH};
 
 use advanceai_core::ResponseCode;
 use axum::body::{Body, Bytes};
@@ -9,16 +10,30 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
-use crate::fault::{Fault, HUGE_BODY_BYTES, UNKNOWN_CODE};
+use crate::fault::{BUSY_DATE_AHEAD, Fault, HUGE_BODY_BYTES, UNKNOWN_CODE};
 use crate::messages::{MSG_BUSY, MSG_IN_PROCESSING, MSG_NO_BALANCE, MSG_TOKEN};
 use crate::reply::{LoggedCode, Reply, json_response};
 use crate::server::{App, lock};
 
+/// `SERVICE_BUSY` on `status`, with a `Retry-After` header of `retry_after`.
+fn busy_with(status: StatusCode, retry_after: HeaderValue) -> Response {
+    let mut reply = Reply::new(ResponseCode::ServiceBusy, MSG_BUSY, None).with_status(status);
+    reply.retry_after = Some(retry_after);
+    reply.into_response()
+}
+
 /// `SERVICE_BUSY`, with the `Retry-After` header the vendor sends.
 fn busy() -> Response {
-    let mut reply = Reply::new(ResponseCode::ServiceBusy, MSG_BUSY, None);
-    reply.retry_after = true;
-    reply.into_response()
+    busy_with(StatusCode::OK, HeaderValue::from_static("1"))
+}
+
+/// `fault-busy-date`'s `Retry-After`: an HTTP date [`BUSY_DATE_AHEAD`] after the sandbox
+/// clock's now.
+fn busy_until(app: &App) -> HeaderValue {
+    let now = UNIX_EPOCH + Duration::from_millis(app.config.clock.now_ms());
+    let date = httpdate::fmt_http_date(now + BUSY_DATE_AHEAD);
+    // An HTTP date is ASCII, a valid header value.
+    HeaderValue::from_str(&date).unwrap_or_else(|_| HeaderValue::from_static("1"))
 }
 
 /// Faults that replace the answer, or delay it; `None` means "answer normally".
@@ -31,6 +46,12 @@ pub(crate) async fn fault_before(app: &App, fault: Option<Fault>, key: &str) -> 
             None
         }
         Fault::Busy => Some(busy()),
+        Fault::Busy10s => Some(busy_with(StatusCode::OK, HeaderValue::from_static("10s"))),
+        Fault::BusyDate => Some(busy_with(StatusCode::OK, busy_until(app))),
+        Fault::Busy429 => Some(busy_with(
+            StatusCode::TOO_MANY_REQUESTS,
+            HeaderValue::from_static("1"),
+        )),
         Fault::NoBalance => Some(
             Reply::new(ResponseCode::InsufficientBalance, MSG_NO_BALANCE, None).into_response(),
         ),

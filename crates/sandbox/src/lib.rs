@@ -38,6 +38,7 @@
 //! | GET, POST | `/h5/{signatureId}` | no | the H5 page, and its form |
 //! | POST | `/sandbox/complete` | no | `{signatureId, outcome}` and the page's fields: the form, for automation |
 //! | POST | `/sandbox/health` | no | `{numberType, status}`: the status Health Status reports |
+//! | GET | `/sandbox/stats` | no | `{"requests": {"token": n, "get_result": n, ...}}`: requests per API endpoint |
 //!
 //! Every answer is HTTP 200 with the vendor envelope
 //! `{code, message, data, extra, transactionId, pricingStrategy}`, a fresh 16-hex-digit
@@ -45,6 +46,10 @@
 //! * an unknown path: HTTP 404 with code `CLIENT_ERROR`, message `No such API`; a known
 //!   path with the wrong method: HTTP 405, `CLIENT_ERROR`, `Method not allowed`;
 //! * the faults below.
+//!
+//! Every answer's `Date` header is the sandbox clock's ([`SandboxConfig::clock`]), so a
+//! sandbox on a [`ManualClock`] set away from the client's answers with a skewed `Date`,
+//! as a server whose clock differs does.
 //!
 //! Token endpoint: `accessKey`, `timestamp` and `signature` must be present (else
 //! `PARAMETER_ERROR` / `Parameter should not be empty`); the timestamp must be 13 digits
@@ -209,6 +214,9 @@
 //! | `fault-delay-<ms>-` | waits `<ms>` milliseconds (at most 60 s), then answers normally |
 //! | `fault-busy` | `SERVICE_BUSY` with header `Retry-After: 1` |
 //! | `fault-busy-once` | `SERVICE_BUSY` with `Retry-After: 1` the first time per id, then normal answers |
+//! | `fault-busy-10s` | `SERVICE_BUSY` with `Retry-After: 10s` (seconds with a unit) |
+//! | `fault-busy-date` | `SERVICE_BUSY` with `Retry-After` an HTTP date 2 s after the sandbox clock ([`BUSY_DATE_AHEAD`], cut to whole seconds) |
+//! | `fault-busy-429` | `SERVICE_BUSY` with `Retry-After: 1`, on HTTP 429 |
 //! | `fault-no-balance` | `INSUFFICIENT_BALANCE` (an account-level refusal: nothing was processed) |
 //! | `fault-502` | HTTP 502 with an HTML body |
 //! | `fault-cut` | sends the headers and 16 bytes of the body, then closes the connection |
@@ -227,7 +235,10 @@
 //! # Request counts
 //! [`RunningSandbox::request_count`] says how many requests reached each API endpoint
 //! (answered in any way), so a client's tests can prove that a refused input never left,
-//! or that a billable call was sent exactly once.
+//! or that a billable call was sent exactly once. `GET /sandbox/stats` answers the same
+//! counts as JSON for tests in other languages, keyed by the endpoint's descriptor name
+//! (`token`, `generate_url`, `get_result`, `id_number_verification`, `health_status`,
+//! `clear_data`).
 //!
 //! # State and logs
 //! Tokens, transactions and `fault-iam-once` marks are kept in memory, each bounded
@@ -265,7 +276,7 @@ pub use config::{
     Clock, DEFAULT_ACCESS_KEY, DEFAULT_MAX_BODY_BYTES, DEFAULT_SECRET_KEY, ManualClock,
     SandboxConfig, SystemClock,
 };
-pub use fault::{MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
+pub use fault::{BUSY_DATE_AHEAD, MAX_FAULT_DELAY, UNKNOWN_CODE, UNKNOWN_ERROR_CODE};
 pub use h5::{FAIL_CODES, INCOMPLETE_CODES};
 pub use messages::{
     MSG_ALREADY_FINAL, MSG_BAD_OUTCOME, MSG_BUSY, MSG_CLEAR_NOT_EXIST, MSG_CONTENT_TYPE,

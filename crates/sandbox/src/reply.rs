@@ -21,7 +21,8 @@ pub(crate) struct LoggedCode(pub(crate) String);
 pub(crate) struct Reply {
     pub(crate) status: StatusCode,
     pub(crate) envelope: Box<Envelope<Value>>,
-    pub(crate) retry_after: bool,
+    /// The `Retry-After` header sent, if any.
+    pub(crate) retry_after: Option<HeaderValue>,
 }
 
 impl Reply {
@@ -35,7 +36,7 @@ impl Reply {
         Self {
             status: StatusCode::OK,
             envelope: Box::new(envelope),
-            retry_after: false,
+            retry_after: None,
         }
     }
 
@@ -86,10 +87,10 @@ impl IntoResponse for Reply {
     fn into_response(self) -> Response {
         let body = self.body();
         let mut response = json_response(self.status, self.code(), Body::from(body));
-        if self.retry_after {
+        if let Some(retry_after) = self.retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                .insert(header::RETRY_AFTER, retry_after);
         }
         response
     }

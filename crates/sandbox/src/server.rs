@@ -2,15 +2,15 @@
 //! request log, and the answers to unknown paths and methods.
 
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use advanceai_core::{Endpoint, ResponseCode};
 use axum::Router;
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 
 use serde::de::DeserializeOwned;
@@ -58,10 +58,38 @@ pub(crate) fn router(app: Shared) -> Router {
         .route(Endpoint::ClearData.path(), post(h5::clear_data))
         .route("/sandbox/complete", post(h5::complete))
         .route("/sandbox/health", post(health::set_health))
+        .route("/sandbox/stats", get(stats))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(log_requests))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&app),
+            date_header,
+        ))
         .with_state(app)
+}
+
+/// `GET /sandbox/stats`: the requests that reached each API endpoint so far, by the
+/// endpoint's descriptor name: `{"requests": {"token": 1, "get_result": 3, ...}}`. For tests
+/// in other languages, which cannot call [`crate::RunningSandbox::request_count`].
+async fn stats(State(app): State<Shared>) -> Json<serde_json::Value> {
+    let requests: serde_json::Map<String, serde_json::Value> = Endpoint::ALL
+        .iter()
+        .map(|e| (e.descriptor().name.to_owned(), app.counts.get(*e).into()))
+        .collect();
+    Json(serde_json::json!({ "requests": requests }))
+}
+
+/// Every answer's `Date` comes from the sandbox's clock (hyper's would be the machine's), so
+/// a sandbox with a [`crate::ManualClock`] set off answers with a skewed `Date`, as a server
+/// whose clock differs from the client's does.
+async fn date_header(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let now = UNIX_EPOCH + Duration::from_millis(app.config.clock.now_ms());
+    if let Ok(date) = HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
+        response.headers_mut().insert(header::DATE, date);
+    }
+    response
 }
 
 async fn log_requests(request: Request, next: Next) -> Response {

@@ -1,62 +1,38 @@
-//! The client: one connection pool, the token cache, validation, retries and parsing.
+//! The client: one connection pool, the token cache, the retry budget, validation and the
+//! named calls. One call's attempts are `crate::attempts`; one request and its answer are
+//! `crate::send`.
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use advanceai_core::{
-    ClearDataRequest, Descriptor, GenerateUrlData, GenerateUrlRequest, GetResultData,
-    GetResultRequest, HealthData, HealthRequest, IdNumberVerificationRequest, Method, Operation,
-    ParseErrorKind, ResponseCode, Secret, TokenOperation, VerificationData,
+    ClearDataRequest, Clock, Descriptor, Endpoint, GenerateUrlData, GenerateUrlRequest,
+    GetResultData, GetResultRequest, HealthData, HealthRequest, IdNumberVerificationRequest,
+    Method, Operation, ParseErrorKind, Secret, TokenOperation, VerificationData,
 };
 use ureq::unversioned::transport::DefaultConnector;
 use ureq::{Agent, RequestBuilder};
 
-use crate::resolver::CachingResolver;
-use crate::telemetry;
-use ureq::tls::{Certificate, RootCerts, TlsConfig};
-
+use crate::budget::RetryBudget;
 use crate::config::ClientConfig;
-use crate::error::{Error, TransportErrorKind, excerpt};
+use crate::deadline::Deadline;
+use crate::error::{Error, TransportErrorKind, excerpt, judge_token_refusal};
+use crate::resolver::CachingResolver;
+use crate::retry::{parse_http_date_ms, parse_retry_after};
+use crate::telemetry;
 use crate::token::{AccessToken, TokenCache};
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 /// The longest excerpt of a non-JSON body kept in [`Error::UnexpectedResponse`].
 pub const EXCERPT_MAX_BYTES: usize = 200;
 
-/// How [`Client::wait_for_result`] polls.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct WaitOptions {
-    /// Give up (with [`Error::ResultPending`]) once this much time has passed.
-    pub timeout: Duration,
-    /// The pause after the first pending answer (default 1 s).
-    pub initial_interval: Duration,
-    /// The longest pause (default 10 s); each pause doubles up to it.
-    pub max_interval: Duration,
-}
-
-impl WaitOptions {
-    /// Poll for at most `timeout`, from 1 s up to 10 s between polls.
-    pub fn new(timeout: Duration) -> Self {
-        Self {
-            timeout,
-            initial_interval: Duration::from_secs(1),
-            max_interval: Duration::from_secs(10),
-        }
-    }
-
-    /// These options with other pause bounds.
-    pub fn with_intervals(mut self, initial: Duration, max: Duration) -> Self {
-        self.initial_interval = initial;
-        self.max_interval = max;
-        self
-    }
-}
-
-struct Inner {
-    config: ClientConfig,
-    agent: Agent,
+pub(crate) struct Inner {
+    pub(crate) config: ClientConfig,
+    pub(crate) agent: Agent,
     tokens: TokenCache,
+    /// Shared by every clone; `None` when the policy turns the budget off.
+    pub(crate) budget: Option<RetryBudget>,
 }
 
 /// The synchronous ADVANCE.AI client: `Send + Sync`, cheap to clone (clones share one
@@ -71,25 +47,25 @@ struct Inner {
 /// (connection refused, DNS failure). Any other failure of a billable call is returned as is
 /// and [`Error::may_have_been_processed`] says whether the server may have processed (and
 /// billed) it; resending is then the caller's decision. See [`crate::RetryPolicy`].
+///
+/// # Time limits
+/// Each attempt has the request timeout ([`ClientConfig::timeout`], 30 s); each call has a
+/// deadline ([`ClientConfig::deadline`], 60 s) that bounds all its attempts, the pauses
+/// between them, `Retry-After` waits and the token fetch it starts: an attempt's timeout is
+/// cut to the time left, and a pause that would cross the deadline ends the call with
+/// [`Error::DeadlineReached`]. Retries also draw on a retry budget shared by every clone
+/// ([`crate::RetryPolicy::budget`]): when it is empty, a call returns its first error.
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
-    timeout: Option<Duration>,
-}
-
-impl fmt::Debug for Client {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client")
-            .field("config", &self.inner.config)
-            .field("timeout_override", &self.timeout)
-            .finish_non_exhaustive()
-    }
+    pub(crate) inner: Arc<Inner>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) deadline: Option<Duration>,
 }
 
 /// One failed try, with what the retry logic needs.
-struct Failure {
-    error: Error,
-    retry_after: Option<Duration>,
+pub(crate) struct Failure {
+    pub(crate) error: Error,
+    pub(crate) retry_after: Option<Duration>,
 }
 
 impl From<Error> for Failure {
@@ -98,6 +74,17 @@ impl From<Error> for Failure {
             error,
             retry_after: None,
         }
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .field("timeout_override", &self.timeout)
+            .field("deadline_override", &self.deadline)
+            .field("retry_tokens", &self.retry_tokens())
+            .finish_non_exhaustive()
     }
 }
 
@@ -133,9 +120,11 @@ impl Client {
             inner: Arc::new(Inner {
                 agent,
                 tokens: TokenCache::default(),
+                budget: config.retry.budget.map(RetryBudget::new),
                 config,
             }),
             timeout: None,
+            deadline: None,
         }
     }
 
@@ -144,13 +133,30 @@ impl Client {
         &self.inner.config
     }
 
-    /// A clone of this client (same pool, same token) whose calls use `timeout` instead of
-    /// the configured request timeout.
+    /// A clone of this client (same pool, same token, same retry budget) whose calls use
+    /// `timeout` for each attempt instead of the configured request timeout.
     pub fn with_timeout(&self, timeout: Duration) -> Self {
         Self {
-            inner: Arc::clone(&self.inner),
             timeout: Some(timeout),
+            ..self.clone()
         }
+    }
+
+    /// A clone of this client (same pool, same token, same retry budget) whose calls end by
+    /// `deadline` instead of the configured one ([`ClientConfig::deadline`]): all attempts,
+    /// pauses and the token fetch included.
+    pub fn with_deadline(&self, deadline: Duration) -> Self {
+        Self {
+            deadline: Some(deadline),
+            ..self.clone()
+        }
+    }
+
+    /// The tokens left in the retry budget every clone shares (`None`: the budget is off).
+    /// A retry costs 10 after a transport failure and 5 after any other; a successful call
+    /// puts 1 back, up to the capacity.
+    pub fn retry_tokens(&self) -> Option<u32> {
+        self.inner.budget.as_ref().map(RetryBudget::available)
     }
 
     /// The current access token, fetching or refreshing it if needed. Its `Debug` and
@@ -162,7 +168,8 @@ impl Client {
     /// The current access token and its expiry, as the token API's `data` has them; fetched
     /// or refreshed like [`Client::token`].
     pub fn access_token(&self) -> Result<AccessToken, Error> {
-        let cached = self.cached_token(None)?;
+        let deadline = self.start_deadline();
+        let cached = self.cached_token(None, &deadline)?;
         Ok(AccessToken {
             token: cached.value,
             expired_time: cached.expires_ms,
@@ -213,61 +220,46 @@ impl Client {
         self.execute(&ClearDataRequest::new(signature_id)).map(drop)
     }
 
-    /// Polls Get Result until the result is final, with pauses growing from
-    /// `options.initial_interval` to `options.max_interval`; [`Error::ResultPending`] once
-    /// `options.timeout` has passed.
-    pub fn wait_for_result(
-        &self,
-        signature_id: &str,
-        options: WaitOptions,
-    ) -> Result<GetResultData, Error> {
-        self.wait_for(&GetResultRequest::new(signature_id), options)
+    /// The clock everything is measured with.
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        self.inner.config.clock.as_ref()
     }
 
-    /// [`Client::wait_for_result`] for a request with options (`returnImageType`): every
-    /// poll sends `request`.
-    pub fn wait_for(
-        &self,
-        request: &GetResultRequest,
-        options: WaitOptions,
-    ) -> Result<GetResultData, Error> {
-        request.validate().map_err(Error::InvalidInput)?;
-        let start = Instant::now();
-        let mut interval = options.initial_interval.max(Duration::from_millis(1));
-        loop {
-            let data = self.get_result(request)?;
-            if data.is_final() {
-                return Ok(data);
-            }
-            let waited = start.elapsed();
-            if waited >= options.timeout {
-                return Err(Error::ResultPending { waited });
-            }
-            std::thread::sleep(interval.min(options.timeout - waited));
-            interval = interval
-                .saturating_mul(2)
-                .min(options.max_interval.max(interval));
-        }
+    /// The timeout of one attempt: the override, or the configured one.
+    pub(crate) fn attempt_timeout(&self) -> Duration {
+        self.timeout.unwrap_or(self.inner.config.timeout)
     }
 
-    fn cached_token(&self, stale: Option<u64>) -> Result<crate::token::Cached, Error> {
+    /// A call's deadline, starting now.
+    pub(crate) fn start_deadline(&self) -> Deadline<'_> {
+        let limit = self.deadline.unwrap_or(self.inner.config.deadline);
+        Deadline::start(self.clock(), limit)
+    }
+
+    /// The token, fetched within the deadline of the call that needs it.
+    pub(crate) fn cached_token(
+        &self,
+        stale: Option<u64>,
+        deadline: &Deadline<'_>,
+    ) -> Result<crate::token::Cached, Error> {
         let config = &self.inner.config;
         let margin_ms = u64::try_from(config.refresh_margin.as_millis()).unwrap_or(u64::MAX);
         self.inner
             .tokens
-            .get(&|| config.clock.now_ms(), margin_ms, stale, &|| {
-                self.fetch_token()
-            })
+            .get(deadline, margin_ms, stale, &|| self.fetch_token(deadline))
     }
 
-    fn fetch_token(&self) -> Result<(Secret, u64), Error> {
+    fn fetch_token(&self, deadline: &Deadline<'_>) -> Result<(Secret, u64), Error> {
         let config = &self.inner.config;
-        let data = self.call(&TokenOperation {
-            access_key: &config.access_key,
-            secret_key: &config.secret_key,
-            clock: config.clock.as_ref(),
-            period_second: config.period_second,
-        })?;
+        let data = self.call_within(
+            &TokenOperation {
+                access_key: &config.access_key,
+                secret_key: &config.secret_key,
+                clock: config.clock.as_ref(),
+                period_second: config.period_second,
+            },
+            deadline,
+        )?;
         let value = data.token.map(|t| t.0).filter(|t| !t.is_empty());
         let Some(value) = value else {
             return Err(Error::MissingData {
@@ -286,100 +278,24 @@ impl Client {
         Ok((value, expires))
     }
 
-    /// Sends one operation with token, `IAM_FAILED` refresh and retries.
-    fn call<O: Operation>(&self, operation: &O) -> Result<O::Output, Error> {
-        let descriptor = O::DESCRIPTOR;
-        let span = telemetry::call_span(descriptor.name);
-        let _entered = span.enter();
-        let start = Instant::now();
-        let result = self.attempts(operation, &descriptor);
-        telemetry::record_call(&span, start.elapsed(), &result);
-        result
-    }
-
-    /// The attempts of one call: token, send, IAM_FAILED refresh, retries.
-    fn attempts<O: Operation>(
-        &self,
-        operation: &O,
-        descriptor: &Descriptor,
-    ) -> Result<O::Output, Error> {
-        let policy = &self.inner.config.retry;
-        let call = tracing::Span::current();
-        let mut attempt: u32 = 1;
-        // Requests sent, an IAM_FAILED refresh's resend included.
-        let mut sent: u32 = 0;
-        let mut refreshed = false;
-        let mut stale = None;
-        loop {
-            let token = if descriptor.needs_token {
-                // The call's own request is not sent without a token: say so, whatever the
-                // token call's failure says about the token request.
-                let token = self.cached_token(stale.take());
-                Some(token.map_err(|error| Error::TokenUnavailable(Box::new(error)))?)
-            } else {
-                None
-            };
-            let bytes = operation.body().map_err(Error::InvalidInput)?;
-            sent += 1;
-            telemetry::record_attempts(&call, sent);
-            let span = telemetry::attempt_span(descriptor.name, attempt);
-            let start = Instant::now();
-            let outcome = span.in_scope(|| {
-                self.send_once::<O>(
-                    &call,
-                    descriptor,
-                    &operation.query(),
-                    &bytes,
-                    token.as_ref().map(|t| &t.value),
-                )
-            });
-            let error = outcome.as_ref().err().map(|f| &f.error);
-            telemetry::record_attempt(&span, descriptor.name, attempt, start.elapsed(), error);
-            let failure = match outcome {
-                Ok(data) => return Ok(data),
-                Err(failure) => failure,
-            };
-            if let (Some(token), false) = (&token, refreshed) {
-                if matches!(
-                    failure.error,
-                    Error::Api {
-                        code: ResponseCode::IamFailed,
-                        ..
-                    }
-                ) {
-                    refreshed = true;
-                    stale = Some(token.generation);
-                    continue;
-                }
-            }
-            let retries = failure
-                .error
-                .disposition(descriptor.idempotency)
-                .client_retries;
-            if attempt >= policy.max_attempts || !retries {
-                return Err(failure.error);
-            }
-            std::thread::sleep(policy.backoff(attempt, failure.retry_after));
-            attempt += 1;
-        }
-    }
-
-    fn send_once<O: Operation>(
+    /// Sends one request, with `timeout` for the whole of it, and reads its answer.
+    pub(crate) fn send_once<O: Operation>(
         &self,
         call: &tracing::Span,
         descriptor: &Descriptor,
         query: &[(&'static str, String)],
         body: &[u8],
         token: Option<&Secret>,
+        timeout: Duration,
     ) -> Result<O::Output, Failure> {
         let config = &self.inner.config;
         let url = format!("{}{}", config.base_url, descriptor.path);
         let agent = &self.inner.agent;
         let sent = match descriptor.method {
-            Method::Get => self.prepare(agent.get(&url), query, token).call(),
+            Method::Get => self.prepare(agent.get(&url), query, token, timeout).call(),
             // Every other method sends a JSON body (`Method` is non-exhaustive for callers).
             _ => self
-                .prepare(agent.post(&url), query, token)
+                .prepare(agent.post(&url), query, token, timeout)
                 .header("Content-Type", "application/json")
                 .send(body),
         };
@@ -394,9 +310,14 @@ impl Client {
                 .map(str::to_owned)
         };
         let content_type = header("content-type");
-        let retry_after = header("retry-after")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+        let now_ms = config.clock.now_ms();
+        let retry_after = header("retry-after").and_then(|v| parse_retry_after(&v, now_ms));
+        // The token API's refusal of the clock is judged with the answer's Date.
+        let is_token = descriptor.path == Endpoint::Token.path();
+        let server_date_ms = is_token
+            .then(|| header("date"))
+            .flatten()
+            .and_then(|v| parse_http_date_ms(&v));
         let limit = config.max_response_bytes;
         let bytes = response
             .body_mut()
@@ -408,7 +329,14 @@ impl Client {
                 other => classify(other, true),
             })
             .map_err(|error| Failure { error, retry_after })?;
-        let failure = |error| Failure { error, retry_after };
+        let failure = |error| Failure {
+            error: if is_token {
+                judge_token_refusal(error, server_date_ms, now_ms)
+            } else {
+                error
+            },
+            retry_after,
+        };
         let looks_json = content_type
             .as_deref()
             .is_some_and(|c| c.to_ascii_lowercase().contains("json"))
@@ -446,12 +374,14 @@ impl Client {
 }
 
 impl Client {
-    /// The headers, query and per-call timeout every request carries.
+    /// The headers, query and timeout every request carries (the agent's own timeout is
+    /// the configured one: only another is set on the request).
     fn prepare<B>(
         &self,
         request: RequestBuilder<B>,
         query: &[(&'static str, String)],
         token: Option<&Secret>,
+        timeout: Duration,
     ) -> RequestBuilder<B> {
         let mut request = query
             .iter()
@@ -460,9 +390,10 @@ impl Client {
         if let Some(token) = token {
             request = request.header("X-ACCESS-TOKEN", token.expose());
         }
-        match self.timeout {
-            Some(timeout) => request.config().timeout_global(Some(timeout)).build(),
-            None => request,
+        if timeout == self.inner.config.timeout {
+            request
+        } else {
+            request.config().timeout_global(Some(timeout)).build()
         }
     }
 }

@@ -1,7 +1,6 @@
 //! The client's configuration: immutable, built and checked by [`ClientConfigBuilder`].
 
 use std::fmt;
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,10 +9,28 @@ use advanceai_core::{DEFAULT_PERIOD_SECOND, Host, PERIOD_SECOND_RANGE, Secret};
 use crate::retry::RetryPolicy;
 use advanceai_core::{Clock, SystemClock};
 
+mod base_url;
+
+use base_url::check_base_url;
+
 /// The default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-/// The default timeout of a whole request (connect, send, wait, read).
+/// The default timeout of one attempt: a whole request (connect, send, wait, read).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default deadline of a whole call: every attempt, the pauses between them,
+/// `Retry-After` waits and the token fetch it triggers.
+///
+/// Twice [`DEFAULT_TIMEOUT`]: a call whose first attempt hangs until its timeout still has
+/// time for one more full attempt, and no call takes longer than a minute. Without a
+/// deadline, 3 attempts of up to 30 s each and two 10 s `Retry-After` waits could take
+/// 110 s, and the token fetch a call starts with as much again. The vendor answers in
+/// about a second, so a minute is far from normal and still short enough for a caller with
+/// a user waiting.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// The default capacity of the retry budget, in tokens: the AWS SDKs' standard-mode
+/// retry quota (500; a retry costs 5, or 10 after a transport failure, so an outage is
+/// allowed 50 to 100 retries across all clones of a client before calls stop retrying).
+pub const DEFAULT_RETRY_BUDGET: u32 = 500;
 /// The default largest response body read: 1 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 1024 * 1024;
 /// The default refresh margin: a token is replaced this long before its `expiredTime`.
@@ -62,6 +79,9 @@ pub enum ConfigError {
     /// The retry policy allows no attempt.
     #[error("the retry policy must allow at least one attempt")]
     NoAttempt,
+    /// The retry budget has no capacity (turn it off instead).
+    #[error("the retry budget must be greater than zero (turn it off instead)")]
+    ZeroRetryBudget,
     /// The maximum response size is zero.
     #[error("the maximum response size must be greater than zero")]
     ZeroMaxResponse,
@@ -125,6 +145,7 @@ pub struct ClientConfig {
     pub(crate) secret_key: Secret,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
+    pub(crate) deadline: Duration,
     pub(crate) proxy: Option<ureq::Proxy>,
     pub(crate) proxy_setting: ProxySetting,
     pub(crate) extra_roots: Vec<ureq::tls::Certificate<'static>>,
@@ -144,6 +165,7 @@ impl fmt::Debug for ClientConfig {
             .field("secret_key", &self.secret_key)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
             .field("proxy", &self.proxy_setting)
             .field("extra_root_certificates", &self.extra_roots.len())
             .field("max_response_bytes", &self.max_response_bytes)
@@ -158,8 +180,9 @@ impl fmt::Debug for ClientConfig {
 
 impl ClientConfig {
     /// A builder with the defaults: no host, no credentials, 5 s connect timeout, 30 s
-    /// request timeout, proxy from the environment, 1 MiB responses, 3 attempts, token
-    /// lifetime left to the server (3600 s), 60 s refresh margin.
+    /// request timeout, 60 s deadline per call, proxy from the environment, 1 MiB responses,
+    /// 3 attempts, a retry budget of 500, token lifetime left to the server (3600 s), 60 s
+    /// refresh margin.
     pub fn builder() -> ClientConfigBuilder {
         ClientConfigBuilder::default()
     }
@@ -179,6 +202,12 @@ impl ClientConfig {
     /// The request timeout (overridable per call with [`crate::Client::with_timeout`]).
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+
+    /// The deadline of each call (overridable per call with
+    /// [`crate::Client::with_deadline`]).
+    pub fn deadline(&self) -> Duration {
+        self.deadline
     }
 
     /// The connect timeout.
@@ -210,6 +239,7 @@ pub struct ClientConfigBuilder {
     secret_key: Secret,
     connect_timeout: Duration,
     timeout: Duration,
+    deadline: Duration,
     proxy: ProxySetting,
     extra_ca_pem: Vec<Vec<u8>>,
     max_response_bytes: u64,
@@ -227,6 +257,7 @@ impl Default for ClientConfigBuilder {
             secret_key: Secret::new(""),
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
             proxy: ProxySetting::FromEnv,
             extra_ca_pem: Vec::new(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
@@ -285,9 +316,19 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// The timeout of a whole request (default 30 s).
+    /// The timeout of one attempt: a whole request, connect to last byte (default 30 s).
+    /// Cut to the time the call's deadline leaves.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// The deadline of each call (default [`DEFAULT_DEADLINE`], 60 s): everything the call
+    /// does, all attempts, the pauses between them, `Retry-After` waits and the token fetch
+    /// it triggers, ends by then. An attempt's timeout is cut to the time left, and a pause
+    /// that would cross the deadline ends the call with [`crate::Error::DeadlineReached`].
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
         self
     }
 
@@ -332,7 +373,9 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// The clock token timestamps and expiry are measured with (default: the system clock).
+    /// The clock everything is measured with: token timestamps and expiry, deadlines, and
+    /// the pauses between attempts and polls, which sleep on it (default: the system clock;
+    /// a [`advanceai_core::ManualClock`] makes them instant in tests).
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
         self
@@ -350,6 +393,9 @@ impl ClientConfigBuilder {
         if self.timeout.is_zero() {
             return Err(ConfigError::ZeroTimeout("request"));
         }
+        if self.deadline.is_zero() {
+            return Err(ConfigError::ZeroTimeout("deadline"));
+        }
         if let Some(period) = self.period_second {
             if !PERIOD_SECOND_RANGE.contains(&period) {
                 return Err(ConfigError::PeriodSecondOutOfRange(period));
@@ -361,6 +407,9 @@ impl ClientConfigBuilder {
         }
         if self.retry.max_attempts == 0 {
             return Err(ConfigError::NoAttempt);
+        }
+        if self.retry.budget == Some(0) {
+            return Err(ConfigError::ZeroRetryBudget);
         }
         if self.max_response_bytes == 0 {
             return Err(ConfigError::ZeroMaxResponse);
@@ -394,6 +443,7 @@ impl ClientConfigBuilder {
             secret_key: self.secret_key,
             connect_timeout: self.connect_timeout,
             timeout: self.timeout,
+            deadline: self.deadline,
             proxy,
             proxy_setting: self.proxy,
             extra_roots,
@@ -404,89 +454,5 @@ impl ClientConfigBuilder {
             user_agent: USER_AGENT.to_owned(),
             clock: self.clock,
         })
-    }
-}
-
-/// Parses and normalizes a base URL: http(s), a host, no user info, query or fragment;
-/// `http` only for loopback hosts (127.0.0.0/8, `::1`, `localhost`).
-fn check_base_url(raw: &str) -> Result<String, ConfigError> {
-    let url =
-        url::Url::parse(raw.trim()).map_err(|e| ConfigError::InvalidBaseUrl(format!("{e}")))?;
-    let host = match url.host() {
-        Some(host) => host,
-        None => return Err(ConfigError::InvalidBaseUrl("no host".into())),
-    };
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(ConfigError::InvalidBaseUrl(
-            "credentials in the URL are not allowed".into(),
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(ConfigError::InvalidBaseUrl(
-            "a query or fragment is not allowed".into(),
-        ));
-    }
-    let loopback = match &host {
-        url::Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),
-        url::Host::Ipv6(ip) => IpAddr::V6(*ip).is_loopback(),
-        url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
-    };
-    match url.scheme() {
-        "https" => {}
-        "http" if loopback => {}
-        "http" => {
-            return Err(ConfigError::InsecureBaseUrl {
-                host: host.to_string(),
-            });
-        }
-        other => {
-            return Err(ConfigError::InvalidBaseUrl(format!(
-                "scheme {other} is not http(s)"
-            )));
-        }
-    }
-    Ok(url.as_str().trim_end_matches('/').to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_urls() {
-        assert_eq!(
-            check_base_url("https://sg-api.advance.ai/").as_deref(),
-            Ok("https://sg-api.advance.ai")
-        );
-        for ok in [
-            "http://127.0.0.1:8080",
-            "http://127.3.4.5",
-            "http://[::1]:9",
-            "http://localhost:1/prefix/",
-            "http://LOCALHOST",
-        ] {
-            assert!(check_base_url(ok).is_ok(), "{ok}");
-        }
-        for insecure in ["http://api.advance.ai", "http://10.0.0.1", "http://[::2]"] {
-            assert!(
-                matches!(
-                    check_base_url(insecure),
-                    Err(ConfigError::InsecureBaseUrl { .. })
-                ),
-                "{insecure}"
-            );
-        }
-        for bad in [
-            "ftp://x",
-            "not a url",
-            "https://user:pw@host",
-            "https://host/?q=1",
-            "https://host/#f",
-        ] {
-            assert!(
-                matches!(check_base_url(bad), Err(ConfigError::InvalidBaseUrl(_))),
-                "{bad}"
-            );
-        }
     }
 }

@@ -146,7 +146,10 @@ impl Error {
             Self::Config(_) => ErrorKind::Config,
             Self::ResultPending { .. } => ErrorKind::ResultPending,
             Self::MissingData { .. } => ErrorKind::MissingData,
-            Self::TokenUnavailable(token) => token.kind(),
+            Self::TokenUnavailable(inner) | Self::ClockSkew { refusal: inner, .. } => inner.kind(),
+            Self::DeadlineReached { last, .. } => {
+                last.as_deref().map_or(ErrorKind::Timeout, Self::kind)
+            }
         }
     }
 
@@ -155,6 +158,17 @@ impl Error {
     pub fn disposition(&self, idempotency: Idempotency) -> Disposition {
         match self {
             Self::TokenUnavailable(token) => return token_unavailable(token),
+            Self::ClockSkew { refusal, .. } => return refusal.disposition(idempotency),
+            // The last attempt's verdict, but the client retries no more: the time is up.
+            Self::DeadlineReached {
+                last: Some(last), ..
+            } => {
+                return Disposition {
+                    client_retries: false,
+                    ..last.disposition(idempotency)
+                };
+            }
+            Self::DeadlineReached { last: None, .. } => return nothing_sent_in_time(),
             Self::InvalidInput(_) | Self::Config(_) => {
                 return Disposition::refused_before_sending(self.kind());
             }
@@ -203,6 +217,10 @@ impl Error {
             | Self::MissingData { .. } => true,
             // The call's own request never left.
             Self::TokenUnavailable(_) => false,
+            Self::ClockSkew { .. } => false,
+            Self::DeadlineReached { last, .. } => {
+                last.as_deref().is_some_and(Self::may_have_been_processed)
+            }
         }
     }
 
@@ -233,6 +251,20 @@ impl Error {
     }
 }
 
+/// The verdict on a call whose deadline passed before it sent anything: a timeout, not
+/// processed, safe to resend, and worth resending later (with more time).
+fn nothing_sent_in_time() -> Disposition {
+    Disposition {
+        kind: ErrorKind::Timeout,
+        client_retries: false,
+        retryable: true,
+        safe_to_resend: true,
+        may_have_been_processed: false,
+        refuses_account: false,
+        faults_the_request: false,
+    }
+}
+
 /// The verdict on a call that could not get a token: its request was never sent, so it is
 /// safe to resend and was not processed; the token call already had its own retries. A
 /// token the API refuses for good (keys, signature, clock, account) refuses every call.
@@ -244,7 +276,8 @@ fn token_unavailable(token: &Error) -> Disposition {
         retryable: as_token_call.retryable,
         safe_to_resend: true,
         may_have_been_processed: false,
-        refuses_account: matches!(token, Error::Api { .. }) && !as_token_call.retryable,
+        // An API answer (a clock the API refuses included) that a later try cannot change.
+        refuses_account: as_token_call.kind == ErrorKind::Api && !as_token_call.retryable,
         faults_the_request: false,
     }
 }

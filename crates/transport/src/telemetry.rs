@@ -87,6 +87,12 @@ pub(crate) fn record_call<T>(span: &Span, latency: Duration, result: &Result<T, 
     }
 }
 
+/// A retry the client wanted but did not send: `reason` is `deadline` (the pause would
+/// cross it) or `retry budget` (the bucket could not pay). After attempt `attempt`.
+pub(crate) fn retry_not_sent(endpoint: &'static str, attempt: u32, reason: &'static str) {
+    tracing::debug!(endpoint, attempt, reason, "retry not sent");
+}
+
 /// Counts the attempts a call made (recorded once, when it ends).
 pub(crate) fn record_attempts(span: &Span, attempts: u32) {
     span.record("attempts", attempts);

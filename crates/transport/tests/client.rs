@@ -82,38 +82,6 @@ fn every_endpoint_succeeds() {
 }
 
 #[test]
-fn wait_for_result_polls_until_final_or_deadline() {
-    let (sandbox, client) = setup();
-    let signature_id = client
-        .generate_url(&generate("order-w"))
-        .unwrap()
-        .signature_id
-        .unwrap();
-    let options = WaitOptions::new(Duration::from_millis(150))
-        .with_intervals(Duration::from_millis(10), Duration::from_millis(40));
-    let start = Instant::now();
-    let error = client
-        .wait_for_result(&signature_id, options.clone())
-        .unwrap_err();
-    assert!(matches!(error, Error::ResultPending { .. }), "{error}");
-    assert!(start.elapsed() < Duration::from_millis(600));
-    let polls = sandbox.request_count(Endpoint::GetResult);
-    assert!((3..=8).contains(&polls), "{polls} polls");
-
-    // Complete it, as the user would, then the wait ends at once.
-    let agent = ureq::Agent::new_with_defaults();
-    agent
-        .post(&format!("{}/sandbox/complete", sandbox.base_url()))
-        .header("Content-Type", "application/json")
-        .send(format!(r#"{{"signatureId":"{signature_id}","outcome":"PASS"}}"#).as_str())
-        .unwrap();
-    let data = client
-        .wait_for_result(&signature_id, WaitOptions::new(Duration::from_secs(5)))
-        .unwrap();
-    assert!(data.is_final() && data.passed());
-}
-
-#[test]
 fn invalid_input_never_reaches_the_network() {
     let (sandbox, client) = setup();
     let bad_verifications = [

@@ -63,6 +63,9 @@ pub(crate) fn connect(options: &GlobalOptions) -> Result<Connection, Failure> {
     if let Some(seconds) = options.timeout {
         builder = builder.timeout(Duration::from_secs_f64(seconds));
     }
+    if let Some(seconds) = options.deadline {
+        builder = builder.deadline(Duration::from_secs_f64(seconds));
+    }
     let config = builder
         .build()
         .map_err(|error| Failure::from(advanceai_transport::Error::Config(error)))?;

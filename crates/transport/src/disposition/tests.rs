@@ -41,6 +41,25 @@ fn parse_error() -> Error {
     error.unwrap_or(Error::ResponseTooLarge { limit: 0 })
 }
 
+fn deadline(last: Option<Error>) -> Error {
+    Error::DeadlineReached {
+        deadline: Duration::from_secs(60),
+        last: last.map(Box::new),
+    }
+}
+
+fn clock_skew() -> Error {
+    Error::ClockSkew {
+        refusal: Box::new(Error::Api {
+            code: ResponseCode::ParameterError,
+            message: "Timestamp error".into(),
+            transaction_id: Some("t-1".into()),
+            retryable: false,
+        }),
+        skew_ms: Some(312_000),
+    }
+}
+
 /// One row: the error, then for (idempotent, billable): client retries, retryable,
 /// safe to resend; then may have been processed, refuses the account, faults the
 /// request, kind.
@@ -353,6 +372,64 @@ fn rows() -> Vec<Row> {
             false,
             false,
             "UNEXPECTED_RESPONSE",
+        ),
+        // A deadline reached after an attempt: that attempt's verdict, but no more retries.
+        row(
+            deadline(Some(transport(T::Timeout, true))),
+            (false, true, true),
+            (false, false, false),
+            true,
+            false,
+            false,
+            "TIMEOUT",
+        ),
+        row(
+            deadline(Some(api(C::ServiceBusy))),
+            (false, true, true),
+            (false, true, true),
+            false,
+            false,
+            false,
+            "API_ERROR",
+        ),
+        // Nothing sent in time: a timeout that may be resent, processed by no one.
+        row(
+            deadline(None),
+            (false, true, true),
+            (false, true, true),
+            false,
+            false,
+            false,
+            "TIMEOUT",
+        ),
+        row(
+            Error::TokenUnavailable(Box::new(deadline(None))),
+            (false, true, true),
+            (false, true, true),
+            false,
+            false,
+            false,
+            "TIMEOUT",
+        ),
+        // The token API refused the clock: the refusal's verdict; for any other call, it
+        // refuses every call until the clock is fixed.
+        row(
+            clock_skew(),
+            safe_only,
+            safe_only,
+            false,
+            false,
+            true,
+            "API_ERROR",
+        ),
+        row(
+            Error::TokenUnavailable(Box::new(clock_skew())),
+            safe_only,
+            safe_only,
+            false,
+            true,
+            false,
+            "API_ERROR",
         ),
         // Waiting longer may help; the client's call loop does not retry it itself.
         row(
