@@ -64,20 +64,33 @@ static void cut_retries(const test_args *args) {
     char id[64];
     uint64_t start;
     uint64_t took;
+    advanceai_token *token = NULL;
+    advanceai_status status;
 
     CHECK_STATUS(advanceai_config_set_deadline_ms(config, deadline_ms), ADVANCEAI_STATUS_OK,
                  NULL);
     CHECK_STATUS(advanceai_config_set_no_retry_budget(config), ADVANCEAI_STATUS_OK, NULL);
     client = build_client(config);
+    /* The token first, so that its fetch is not part of the deadline measured here. */
+    CHECK_STATUS(advanceai_client_token(client, &token, &err), ADVANCEAI_STATUS_OK, err);
+    advanceai_token_free(token);
     unique_id(id, sizeof id, "fault-busy-", 2);
     start = now_ms();
-    CHECK_STATUS(advanceai_client_get_result(client, id, &result, &err),
-                 ADVANCEAI_STATUS_API_ERROR, err);
+    status = advanceai_client_get_result(client, id, &result, &err);
     took = now_ms() - start;
     CHECK(took < deadline_ms + scaled_ms(args, 1000));
-    CHECK(streq(advanceai_error_code(err), "SERVICE_BUSY"));
-    CHECK(contains(advanceai_error_message(err), "was reached (the request was not processed)"));
-    CHECK(!advanceai_error_may_have_been_processed(err));
+    CHECK(contains(advanceai_error_message(err), "deadline of"));
+    if (status == ADVANCEAI_STATUS_TIMEOUT && args->slow) {
+        /* Under valgrind on a loaded machine one attempt can outlast the time left: the
+         * deadline then cuts that attempt, which may have been processed. */
+        CHECK(advanceai_error_may_have_been_processed(err));
+    } else {
+        CHECK(status == ADVANCEAI_STATUS_API_ERROR);
+        CHECK(streq(advanceai_error_code(err), "SERVICE_BUSY"));
+        CHECK(contains(advanceai_error_message(err),
+                       "was reached (the request was not processed)"));
+        CHECK(!advanceai_error_may_have_been_processed(err));
+    }
     CHECK(advanceai_error_retryable(err));
     drop_error(&err);
     advanceai_client_free(client);
