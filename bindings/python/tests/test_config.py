@@ -39,7 +39,7 @@ def test_refused_configurations(sandbox: advanceai.Sandbox, tmp_path: Path) -> N
     not_pem.write_text("no certificate here")
     refused(ca_bundle=not_pem, **keys)
     with pytest.raises(TypeError):
-        advanceai.Client(access_key="a", secret_key="b", deadline=5)  # type: ignore[call-arg]
+        advanceai.Client(access_key="a", secret_key="b", colour=5)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         advanceai.Client(access_key="a", secret_key="b", timeout="5")  # type: ignore[arg-type]
 
