@@ -9,7 +9,7 @@ releases the GIL; one Client may be shared by any number of threads.
 import datetime
 import os
 from types import TracebackType
-from typing import Any, Final, final
+from typing import Any, ClassVar, Final, TypedDict, final
 
 __all__ = [
     "Client",
@@ -463,6 +463,15 @@ class Client:
 # ---------------------------------------------------------------------------------------
 # The sandbox.
 
+class _TestOutcome(TypedDict):
+    overall_result: str
+    error_code: str
+    """As Get Result spells it (SUCCESS for the pass)."""
+    database_verification: bool
+    """Whether database verification answers this outcome too."""
+    numbers: dict[str, str]
+    """numberType (BVN, NIK...) to this outcome's number in that market."""
+
 @final
 class Sandbox:
     """The offline emulator of the API, on a free loopback port until close()."""
@@ -491,17 +500,27 @@ class Sandbox:
         refresh_margin: float | None = None,
     ) -> Client:
         """A client for this sandbox."""
-    def complete(self, signature_id: str, outcome: str = "PASS") -> dict[str, Any]:
-        """Finishes an H5 transaction as its user would: PASS or an errorCode."""
+    def complete(
+        self,
+        signature_id: str,
+        outcome: str = "PASS",
+        *,
+        number_value: str | None = None,
+        full_name: str | None = None,
+        gender: str | None = None,
+    ) -> dict[str, Any]:
+        """Finishes an H5 transaction as its user would: PASS, an errorCode, or
+        OUTCOME_BY_NUMBER; the page's fields when Generate URL left them out."""
     def set_health(self, number_type: str, status: str) -> None:
         """Sets the status Health Status reports for number_type."""
     def request_count(self, endpoint: str) -> int:
         """Requests that reached an endpoint (token, id_number_verification, generate_url,
         get_result, health_status, clear_data)."""
+    OUTCOME_BY_NUMBER: ClassVar[str]
+    """The outcome that completes a transaction as its number says."""
     @staticmethod
-    def test_numbers() -> list[tuple[str, str, str, str]]:
-        """The database verification test numbers: (numberValue, overallResult, errorCode,
-        meaning); any other valid number passes."""
+    def test_numbers() -> list[_TestOutcome]:
+        """The test numbers, one row per outcome of Get Result's errorCode table."""
     def close(self) -> None:
         """Stops the sandbox (idempotent)."""
     def __enter__(self) -> Sandbox: ...

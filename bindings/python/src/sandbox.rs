@@ -8,7 +8,7 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use advanceai_sandbox::{RunningSandbox, Sandbox, SandboxConfig, TEST_NUMBERS};
+use advanceai_sandbox::{OUTCOME_BY_NUMBER, RunningSandbox, Sandbox, SandboxConfig, TEST_NUMBERS};
 use advanceai_transport::{
     ClientConfig, Endpoint, Error, ErrorKind, Idempotency, ProxySetting, parse_envelope,
 };
@@ -134,17 +134,31 @@ impl PySandbox {
         PyClient::build(py, config::apply(py, builder, settings)?)
     }
 
-    /// Finishes an H5 transaction as the user would on its page: `outcome` is `PASS` or an
-    /// `errorCode` of the Get Result page (`LIVENESS_ATTACK`, `USER_TIMEOUT`...). Returns
-    /// the sandbox's answer (`signatureId`, `overallResult`, `errorCode`, `redirectUrl`).
-    #[pyo3(signature = (signature_id, outcome="PASS"))]
+    /// Finishes an H5 transaction as the user would on its page: `outcome` is `PASS`, an
+    /// `errorCode` of the Get Result page (`LIVENESS_ATTACK`, `USER_TIMEOUT`...) or
+    /// `OUTCOME_BY_NUMBER`; `number_value`, `full_name` and `gender` are what the page asks
+    /// for when Generate URL left them out. Returns the sandbox's answer (`signatureId`,
+    /// `overallResult`, `errorCode`, `redirectUrl`).
+    #[pyo3(signature = (signature_id, outcome="PASS", *, number_value=None, full_name=None, gender=None))]
     fn complete<'py>(
         &self,
         py: Python<'py>,
         signature_id: &str,
         outcome: &str,
+        number_value: Option<&str>,
+        full_name: Option<&str>,
+        gender: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let body = json!({ "signatureId": signature_id, "outcome": outcome });
+        let mut body = json!({ "signatureId": signature_id, "outcome": outcome });
+        for (name, value) in [
+            ("numberValue", number_value),
+            ("fullName", full_name),
+            ("gender", gender),
+        ] {
+            if let (Some(value), Some(object)) = (value, body.as_object_mut()) {
+                object.insert(name.to_owned(), json!(value));
+            }
+        }
         self.post(py, "/sandbox/complete", &body)
     }
 
@@ -174,14 +188,34 @@ impl PySandbox {
         }
     }
 
-    /// The database verification test numbers: `(numberValue, overallResult, errorCode,
-    /// meaning)`, from the sandbox's own table (any other valid number passes).
+    /// The `outcome` of `complete()` that finishes a transaction as its number says (the
+    /// page's "As the number says"): the outcome of its row of `test_numbers()`, or a pass.
+    #[classattr]
+    const OUTCOME_BY_NUMBER: &'static str = OUTCOME_BY_NUMBER;
+
+    /// The sandbox's test numbers, one row per outcome of Get Result's errorCode table, from
+    /// its own table: `overall_result`, `error_code` (as Get Result spells it),
+    /// `database_verification` (whether database verification answers it too; its other
+    /// numbers pass there) and `numbers` (`numberType` → the number in that market).
     #[staticmethod]
-    fn test_numbers() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
-        TEST_NUMBERS
+    fn test_numbers(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        let rows: Vec<Value> = TEST_NUMBERS
             .iter()
-            .map(|n| (n.number, n.overall_result, n.error_code, n.meaning))
-            .collect()
+            .map(|row| {
+                let numbers: serde_json::Map<String, Value> = row
+                    .numbers
+                    .iter()
+                    .map(|(number_type, number)| ((*number_type).to_owned(), json!(number)))
+                    .collect();
+                json!({
+                    "overall_result": row.overall_result,
+                    "error_code": row.error_code,
+                    "database_verification": row.database_verification,
+                    "numbers": numbers,
+                })
+            })
+            .collect();
+        to_python(py, &rows)
     }
 
     /// Stops the sandbox (idempotent): open requests get up to two seconds to finish.

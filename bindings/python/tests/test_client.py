@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 import pytest
 
@@ -19,25 +20,42 @@ def test_token_is_cached_and_never_printed(client: advanceai.Client) -> None:
     assert token.token not in repr(token) and token.token not in str(token)
 
 
-@pytest.mark.parametrize(
-    "number, overall_result, error_code, meaning", advanceai.Sandbox.test_numbers()
-)
-def test_every_test_number(
-    client: advanceai.Client, number: str, overall_result: str, error_code: str, meaning: str
+OUTCOMES = advanceai.Sandbox.test_numbers()
+DATABASE = [row for row in OUTCOMES if row["database_verification"]]
+
+
+@pytest.mark.parametrize("row", DATABASE, ids=[r["error_code"] for r in DATABASE])
+def test_every_database_test_number(client: advanceai.Client, row: Any) -> None:
+    for number_type in ("BVN", "NIN"):
+        request = advanceai.IdNumberVerificationRequest(
+            unique("order"), "user-1", "NGA", number_type, row["numbers"][number_type]
+        )
+        data = client.verify_id_number(request)
+        # The API's "" for a pass is SUCCESS here, as Get Result spells it.
+        assert (data.overall_result, data.error_code) == (row["overall_result"], row["error_code"])
+        assert data.passed == (row["overall_result"] == "PASS") and data.signature_id
+        if data.passed:
+            assert data.category == "passed"
+            person = data.doc_database_detail
+            assert person is not None and person.first_name and person.phone_number1
+            assert person.birthday_date is not None
+        else:
+            assert data.category in ("user_can_retry", "needs_review", "retry_later")
+
+
+@pytest.mark.parametrize("row", OUTCOMES, ids=[r["error_code"] for r in OUTCOMES])
+def test_h5_outcome_by_number(
+    client: advanceai.Client, sandbox: advanceai.Sandbox, row: Any
 ) -> None:
-    data = client.verify_id_number(verification(unique("order"), number))
-    assert data.overall_result == overall_result, meaning
-    # The API's "" for a pass is normalized to SUCCESS.
-    assert data.error_code == (error_code or "SUCCESS")
-    assert data.passed == (overall_result == "PASS")
-    assert data.signature_id
-    if data.passed:
-        assert data.category == "passed"
-        person = data.doc_database_detail
-        assert person is not None and person.first_name and person.phone_number1
-        assert person.birthday_date is not None
-    else:
-        assert data.category in ("user_can_retry", "needs_review", "retry_later")
+    request = advanceai.GenerateUrlRequest(
+        unique("order"), "user-1", "NGA", "BVN", OK_URL, FAIL_URL,
+        number_value=row["numbers"]["BVN"],
+    )
+    signature_id = signature_of(client.generate_url(request))
+    sandbox.complete(signature_id, advanceai.Sandbox.OUTCOME_BY_NUMBER)
+    result = client.get_result(signature_id)
+    assert (result.overall_result, result.error_code) == (row["overall_result"], row["error_code"])
+    assert result.is_final and result.passed == (row["overall_result"] == "PASS")
 
 
 def test_any_other_valid_number_passes_with_a_person(client: advanceai.Client) -> None:
