@@ -485,6 +485,15 @@ fn classify(error: ureq::Error, reading: bool) -> Error {
             (TransportErrorKind::Timeout, !before_send)
         }
         U::Tls(_) | U::Rustls(_) | U::Pem(_) => (TransportErrorKind::Tls, reading),
+        // ureq hands rustls's handshake failures (an untrusted, expired or wrong-host
+        // certificate) over as an I/O error wrapping rustls's own.
+        U::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<rustls::Error>()) =>
+        {
+            (TransportErrorKind::Tls, reading)
+        }
         _ => (TransportErrorKind::Io, true),
     };
     Error::Transport {
