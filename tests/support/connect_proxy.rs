@@ -166,16 +166,11 @@ fn handle(
     };
     seen.connects.fetch_add(1, Ordering::SeqCst);
     seen.targets.lock().unwrap().push(target.to_owned());
-    for line in lines {
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("proxy-authorization") {
-                seen.authorizations
-                    .lock()
-                    .unwrap()
-                    .push(value.trim().to_owned());
-            }
-        }
-    }
+    let authorizations = lines
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(name, _)| name.eq_ignore_ascii_case("proxy-authorization"))
+        .map(|(_, value)| value.trim().to_owned());
+    seen.authorizations.lock().unwrap().extend(authorizations);
     if let Mode::Refuse(status) = mode {
         let extra = if status == 407 {
             "Proxy-Authenticate: Basic realm=\"test\"\r\n"

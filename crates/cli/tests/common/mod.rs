@@ -16,6 +16,7 @@ pub(crate) fn advanceai() -> Command {
     cmd.env_remove("ADVANCEAI_BASE_URL")
         .env_remove("ADVANCEAI_ACCESS_KEY")
         .env_remove("ADVANCEAI_SECRET_KEY")
+        .env_remove("ADVANCEAI_CA_BUNDLE")
         .timeout(Duration::from_secs(60));
     cmd
 }
