@@ -137,7 +137,7 @@ fn refused_by(status: u16) {
         "nothing reached the sandbox"
     );
     println!(
-        "fault-matrix proxy refuses ({status}): {elapsed:?} for {attempts} attempts (timeout {timeout:?})"
+        "fault-matrix proxy refuses ({status}): {elapsed:?} for {attempts} attempts (timeout {timeout:?}): {detail}"
     );
 }
 

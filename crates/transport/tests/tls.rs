@@ -144,7 +144,7 @@ fn without_the_ca_bundle_the_handshake_fails_typed_and_unretried() {
     let timeout = config.timeout();
     let (detail, elapsed) = refused_handshake(&sandbox, config);
     assert!(detail.contains("UnknownIssuer"), "{detail}");
-    println!("fault-matrix tls no-bundle: {elapsed:?} (timeout {timeout:?})");
+    println!("fault-matrix tls no-bundle: {elapsed:?} (timeout {timeout:?}): {detail}");
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn a_certificate_for_another_host_is_refused() {
     let timeout = config.timeout();
     let (detail, elapsed) = refused_handshake(&sandbox, config);
     assert!(detail.contains("not valid for name"), "{detail}");
-    println!("fault-matrix tls wrong-host: {elapsed:?} (timeout {timeout:?})");
+    println!("fault-matrix tls wrong-host: {elapsed:?} (timeout {timeout:?}): {detail}");
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn an_expired_certificate_is_refused() {
     let timeout = config.timeout();
     let (detail, elapsed) = refused_handshake(&sandbox, config);
     assert!(detail.contains("expired"), "{detail}");
-    println!("fault-matrix tls expired: {elapsed:?} (timeout {timeout:?})");
+    println!("fault-matrix tls expired: {elapsed:?} (timeout {timeout:?}): {detail}");
 }
 
 #[test]
