@@ -485,8 +485,7 @@ fn classify(error: ureq::Error, reading: bool) -> Error {
             (TransportErrorKind::Timeout, !before_send)
         }
         U::Tls(_) | U::Rustls(_) | U::Pem(_) => (TransportErrorKind::Tls, reading),
-        // ureq hands rustls's handshake failures (an untrusted, expired or wrong-host
-        // certificate) over as an I/O error wrapping rustls's own.
+        // A refused certificate: ureq wraps rustls's error in an I/O error.
         U::Io(io)
             if io
                 .get_ref()

@@ -73,36 +73,23 @@ pub enum ConfigError {
     InvalidCaBundle(String),
 }
 
-/// Which proxy to use.
-///
-/// A proxy URL is `scheme://[user:password@]host[:port]`: `http` (an HTTP `CONNECT` proxy,
-/// port 80 by default; the default scheme), `https` (`CONNECT` over TLS to the proxy),
-/// `socks4`, `socks4a`, `socks5` (also `socks`) or `socks5h` (port 1080). Requests to an
-/// `https://` base URL go through a `CONNECT` tunnel, and TLS runs end to end inside it:
-/// the proxy sees the host and port, never the request. A proxy that refuses the tunnel
-/// (`403`, `407`...) fails the call with [`crate::TransportErrorKind::Connect`] and the
-/// request not sent. Proxy credentials go to the proxy as `Proxy-Authorization: Basic`
-/// and are never shown in `Debug`, logs or errors.
+/// Which proxy to use. A proxy URL is `scheme://[user:password@]host[:port]`: `http` (a
+/// `CONNECT` proxy; the default scheme), `https`, `socks4`, `socks4a`, `socks5` (`socks`),
+/// `socks5h`. TLS runs end to end inside a `CONNECT` tunnel; credentials go to the proxy only
+/// and are never shown. A proxy refusing the tunnel fails the call with
+/// [`crate::TransportErrorKind::Connect`], the request not sent.
 #[derive(Clone, Default)]
 #[non_exhaustive]
 pub enum ProxySetting {
-    /// From the environment, read once, when the configuration is built (as ureq 3's
-    /// `Proxy::try_from_env` reads it):
-    ///
-    /// * the first of `ALL_PROXY`, `all_proxy`, `HTTPS_PROXY`, `https_proxy`, `HTTP_PROXY`,
-    ///   `http_proxy` that is set and parses as a proxy URL is the proxy of **every**
-    ///   request (`HTTP_PROXY` is used for `https://` too); a value that does not parse is
-    ///   skipped for the next one; uppercase wins over lowercase;
-    /// * `NO_PROXY` (or `no_proxy` when `NO_PROXY` is not set: a set `NO_PROXY` hides it)
-    ///   lists hosts reached directly, separated by commas with no spaces. Each entry is
-    ///   matched against the base URL's host, without its port and in any case: `*` matches
-    ///   every host; `*suffix` and `.suffix` a host ending with it (`.example.com` matches
-    ///   `api.example.com`, not `example.com`); `prefix*` and `prefix.` a host starting
-    ///   with it; anything else that exact host or address, IPv6 in brackets (`[::1]`). No
-    ///   CIDR ranges, no ports (`localhost:8080` matches nothing), no trimming
-    ///   (`a.com, localhost` does not match `localhost`). Loopback hosts are not exempt.
-    ///
-    /// With none of these variables set, no proxy.
+    /// From the environment, read once, when the configuration is built (ureq 3's
+    /// `Proxy::try_from_env`): the first of `ALL_PROXY`, `all_proxy`, `HTTPS_PROXY`,
+    /// `https_proxy`, `HTTP_PROXY`, `http_proxy` that is set and parses is the proxy of every
+    /// request (`HTTP_PROXY` serves `https://` too). `NO_PROXY` (`no_proxy` only when
+    /// `NO_PROXY` is unset): comma-separated, no spaces, matched against the host without
+    /// its port, in any case: `*`; `*suffix` or `.suffix` (`.example.com` matches
+    /// `api.example.com`, not `example.com`); `prefix*` or `prefix.`; else the exact host,
+    /// IPv6 in brackets (`[::1]`). No CIDR, no ports; loopback is not exempt. No variable
+    /// set: no proxy.
     #[default]
     FromEnv,
     /// No proxy, whatever the environment says.
