@@ -256,6 +256,7 @@ mod fault;
 mod h5;
 mod health;
 mod injection;
+mod listen;
 mod messages;
 mod person;
 mod person_markets;
@@ -274,7 +275,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::JoinHandle;
 
-use axum::serve::{Listener, ListenerExt};
 use tokio::sync::watch;
 
 pub use config::{
@@ -371,7 +371,7 @@ impl Sandbox {
         let accepted = Arc::clone(&connections);
         let thread = std::thread::Builder::new()
             .name("advanceai-sandbox-main".into())
-            .spawn(move || serve(runtime, listener, server_tls, accepted, app, stopped))
+            .spawn(move || listen::serve(runtime, listener, server_tls, accepted, app, stopped))
             .map_err(SandboxError::Start)?;
         tracing::info!(%addr, tls = identity.is_some(), "sandbox listening");
         Ok(RunningSandbox {
@@ -383,64 +383,6 @@ impl Sandbox {
             stop,
             thread: Some(thread),
         })
-    }
-}
-
-fn serve(
-    runtime: tokio::runtime::Runtime,
-    listener: TcpListener,
-    tls: Option<Arc<rustls::ServerConfig>>,
-    accepted: Arc<AtomicU64>,
-    app: Arc<server::App>,
-    stopped: watch::Receiver<bool>,
-) {
-    runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::from_std(listener) {
-            Ok(listener) => listener,
-            Err(error) => {
-                tracing::error!(%error, "cannot serve");
-                return;
-            }
-        };
-        match tls {
-            Some(tls) => match tls::TlsListener::start(listener, tls, accepted) {
-                Ok(listener) => serve_on(listener, app, stopped).await,
-                Err(error) => tracing::error!(%error, "cannot serve"),
-            },
-            None => {
-                let listener = listener.tap_io(move |_| {
-                    accepted.fetch_add(1, Ordering::SeqCst);
-                });
-                serve_on(listener, app, stopped).await;
-            }
-        }
-    });
-    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
-}
-
-/// Serves on `listener` until `stopped`, then lets open requests finish for up to
-/// [`server::SHUTDOWN_GRACE`].
-async fn serve_on<L>(listener: L, app: Arc<server::App>, stopped: watch::Receiver<bool>)
-where
-    L: Listener<Addr = SocketAddr>,
-{
-    let mut graceful = stopped.clone();
-    let mut hard = stopped;
-    let server = axum::serve(listener, server::router(app)).with_graceful_shutdown(async move {
-        let _ = graceful.wait_for(|stop| *stop).await;
-    });
-    tokio::select! {
-        result = std::future::IntoFuture::into_future(server) => {
-            if let Err(error) = result {
-                tracing::error!(%error, "server stopped");
-            }
-        }
-        () = async move {
-            let _ = hard.wait_for(|stop| *stop).await;
-            tokio::time::sleep(server::SHUTDOWN_GRACE).await;
-        } => {
-            tracing::warn!("open requests dropped at shutdown");
-        }
     }
 }
 
@@ -484,28 +426,12 @@ impl RunningSandbox {
     /// [`io::ErrorKind::InvalidInput`] when the sandbox serves plain HTTP; otherwise what the
     /// file system says.
     pub fn save_ca_pem(&self, path: Option<&Path>) -> io::Result<PathBuf> {
-        let Some(pem) = &self.ca_pem else {
-            return Err(io::Error::new(
+        match &self.ca_pem {
+            Some(pem) => tls::save_pem(pem, path),
+            None => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "the sandbox serves plain HTTP: it has no CA",
-            ));
-        };
-        match path {
-            Some(path) => {
-                std::fs::write(path, pem)?;
-                Ok(path.to_path_buf())
-            }
-            None => {
-                let name = format!(
-                    "advanceai-sandbox-ca-{}-{:016x}.pem",
-                    std::process::id(),
-                    rand::random::<u64>()
-                );
-                let path = std::env::temp_dir().join(name);
-                let mut file = std::fs::File::create_new(&path)?;
-                io::Write::write_all(&mut file, pem.as_bytes())?;
-                Ok(path)
-            }
+            )),
         }
     }
 

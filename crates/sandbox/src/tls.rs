@@ -7,6 +7,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -178,6 +179,28 @@ fn datetime(time: SystemTime) -> Result<time::OffsetDateTime, TlsSetupError> {
         Err(before) => -i64::try_from(before.duration().as_secs())?,
     };
     Ok(time::OffsetDateTime::from_unix_timestamp(seconds)?)
+}
+
+/// Writes `pem` to `path`, or to a new file of the temporary directory
+/// (`advanceai-sandbox-ca-<pid>-<random>.pem`, created anew, never an existing file).
+pub(crate) fn save_pem(pem: &str, path: Option<&Path>) -> io::Result<PathBuf> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, pem)?;
+            Ok(path.to_path_buf())
+        }
+        None => {
+            let name = format!(
+                "advanceai-sandbox-ca-{}-{:016x}.pem",
+                std::process::id(),
+                rand::random::<u64>()
+            );
+            let path = std::env::temp_dir().join(name);
+            let mut file = std::fs::File::create_new(&path)?;
+            io::Write::write_all(&mut file, pem.as_bytes())?;
+            Ok(path)
+        }
+    }
 }
 
 /// An axum listener that answers TLS: a task accepts TCP connections and runs each
