@@ -526,7 +526,10 @@ advanceai_status advanceai_config_set_connect_timeout_ms(struct advanceai_config
 /*
  Uses this proxy (`http://user:pass@host:port`, `socks5://...`); the text is never shown
  in messages. Pass NULL to use no proxy at all, whatever the environment says. The
- default is the environment's `HTTPS_PROXY`/`ALL_PROXY`/`NO_PROXY`.
+ default is the environment's: the first of `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`
+ (each also in lowercase) that is set, `NO_PROXY` honoured, read when a client is built
+ (README, Configuration, has the rules). A proxy that refuses the tunnel fails a call
+ with `ADVANCEAI_STATUS_TRANSPORT_ERROR`, nothing sent.
  */
 advanceai_status advanceai_config_set_proxy(struct advanceai_config *config, const char *proxy_url);
 

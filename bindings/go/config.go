@@ -34,7 +34,9 @@ type Config struct {
 	// ConnectTimeout bounds connecting (default 5s).
 	ConnectTimeout time.Duration
 	// Proxy sends through this proxy ("http://user:pass@host:port", "socks5://..."; never
-	// printed). "" uses the environment's HTTPS_PROXY / ALL_PROXY / NO_PROXY.
+	// printed). "" uses the environment's: the first of ALL_PROXY, HTTPS_PROXY, HTTP_PROXY
+	// (each also in lowercase) that is set, NO_PROXY honoured, read by NewClient (README,
+	// Configuration, has the rules).
 	Proxy string
 	// NoProxy uses no proxy at all, whatever the environment says (Proxy must be "").
 	NoProxy bool

@@ -75,6 +75,14 @@ pub(crate) struct GlobalOptions {
     /// Run against an embedded sandbox on a free loopback port, with its credentials.
     #[arg(long, global = true)]
     pub(crate) sandbox: bool,
+    /// Also trust the certificates of this PEM file (a TLS-inspecting proxy's CA, or the
+    /// one `advanceai sandbox --tls` writes), besides the built-in Mozilla roots.
+    #[arg(long, global = true, env = "ADVANCEAI_CA_BUNDLE", value_name = "PATH")]
+    pub(crate) ca_bundle: Option<PathBuf>,
+    /// Connect directly, whatever ALL_PROXY / HTTPS_PROXY / HTTP_PROXY say (by default the
+    /// first of them that is set is used, NO_PROXY honoured).
+    #[arg(long, global = true)]
+    pub(crate) no_proxy: bool,
 }
 
 /// The subcommands.
@@ -134,6 +142,14 @@ pub(crate) struct SandboxArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     pub(crate) host: IpAddr,
+    /// Serve HTTPS with a throwaway CA made at start (certificate for localhost, 127.0.0.1
+    /// and ::1); the CA's certificate is written to --ca-out and its path printed.
+    #[arg(long)]
+    pub(crate) tls: bool,
+    /// Where to write the CA's PEM certificate (default: a new file in the temporary
+    /// directory).
+    #[arg(long, value_name = "PATH", requires = "tls")]
+    pub(crate) ca_out: Option<PathBuf>,
 }
 
 /// `advanceai verify`.

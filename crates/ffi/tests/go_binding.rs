@@ -16,7 +16,20 @@ use std::path::Path;
 use std::process::Command;
 
 use advanceai_sandbox::{Sandbox, SandboxConfig};
+use common::tls::TlsFixtures;
 use common::{have, out_dir, profile_dir, repo_root, run, skip};
+
+/// The proxy variables, removed from `go test`'s environment.
+const PROXY_VARIABLES: [&str; 8] = [
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
 
 #[test]
 fn go_binding_passes_vet_and_tests_against_the_sandbox() {
@@ -27,6 +40,8 @@ fn go_binding_passes_vet_and_tests_against_the_sandbox() {
     let root = repo_root();
     let dir = root.join("bindings/go");
     let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
+    // tls_proxy_test.go's sandboxes and proxies.
+    let tls = TlsFixtures::start("go");
 
     run(go(&dir, "vet").arg("./..."));
     // The README's program is a main package: build and link it (vet only type-checks).
@@ -36,13 +51,26 @@ fn go_binding_passes_vet_and_tests_against_the_sandbox() {
         .arg(&readme_binary)
         .arg("./examples/readme"));
     assert!(readme_binary.is_file());
-    let output = run(go(&dir, "test")
-        .args(["-count=1", "-v", "./..."])
+    let mut test = go(&dir, "test");
+    test.args(["-count=1", "-v", "./..."])
         .env("ADVANCEAI_SANDBOX_URL", sandbox.base_url())
         .env("ADVANCEAI_FAULT_DISPOSITIONS", common::fault_fixture())
         .env("GOGC", "1")
-        .envs(strict_cgo_checks(&dir)));
+        .envs(strict_cgo_checks(&dir))
+        .envs(tls.env());
+    // The tests that read HTTPS_PROXY set it themselves.
+    for name in PROXY_VARIABLES {
+        test.env_remove(name);
+    }
+    let output = run(&mut test);
     let stdout = String::from_utf8_lossy(&output.stdout);
+    // Through the tunnel (Config.Proxy), and the refusing proxy asked (Config.Proxy and
+    // HTTPS_PROXY).
+    let (tunnels, refused) = tls.proxy_counts();
+    assert!(
+        tunnels > 0 && refused > 0,
+        "proxies unused: {tunnels} {refused}\n{stdout}"
+    );
     let passed = stdout.matches("--- PASS").count();
     // Every test needs the sandbox given here: one that skips has lost it.
     assert!(

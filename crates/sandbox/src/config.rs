@@ -8,6 +8,8 @@ use std::time::Duration;
 pub use advanceai_core::{Clock, ManualClock, SystemClock};
 use advanceai_core::{PERIOD_SECOND_RANGE, Secret};
 
+use crate::tls::TlsOptions;
+
 /// The access key a sandbox accepts unless configured otherwise.
 pub const DEFAULT_ACCESS_KEY: &str = "sandbox-access-key";
 /// The secret key a sandbox accepts unless configured otherwise.
@@ -55,6 +57,9 @@ pub struct SandboxConfig {
     pub worker_threads: usize,
     /// Where "now" comes from (default: the system clock).
     pub clock: Arc<dyn Clock>,
+    /// Serve HTTPS with a throwaway CA made at start (default `None`: plain HTTP); see
+    /// [`crate::TlsOptions`] and [`crate::RunningSandbox::ca_pem`].
+    pub tls: Option<TlsOptions>,
 }
 
 impl Default for SandboxConfig {
@@ -73,6 +78,7 @@ impl Default for SandboxConfig {
             callback_backoff: Duration::from_millis(200),
             worker_threads: 2,
             clock: Arc::new(SystemClock),
+            tls: None,
         }
     }
 }
@@ -115,6 +121,14 @@ impl SandboxConfig {
     pub fn with_callback_retry(mut self, attempts: u32, backoff: Duration) -> Self {
         self.callback_attempts = attempts.max(1);
         self.callback_backoff = backoff;
+        self
+    }
+
+    /// Serves HTTPS instead of plain HTTP: at start a throwaway CA issues a server
+    /// certificate as `tls` says ([`TlsOptions::default`]: for `localhost`, `127.0.0.1` and
+    /// `::1`); the base URL and the H5 page URLs are then `https://`.
+    pub fn with_tls(mut self, tls: TlsOptions) -> Self {
+        self.tls = Some(tls);
         self
     }
 }

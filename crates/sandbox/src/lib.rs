@@ -21,6 +21,18 @@
 //! hand here. [`Sandbox::start`] runs the server on its own thread with its own tokio
 //! runtime (2 worker threads by default), so synchronous tests can use it.
 //!
+//! # HTTPS
+//! Plain HTTP unless [`SandboxConfig::with_tls`] (the binaries' `--tls`): then, at start,
+//! the sandbox makes a throwaway CA and a server certificate signed by it, in-process
+//! (rcgen; no `openssl` binary, nothing read from disk), and serves HTTPS with rustls (the
+//! version ureq uses, through tokio-rustls). The certificate is issued for `localhost`,
+//! `127.0.0.1` and `::1` ([`TlsOptions`] chooses other names or a validity, to test that a
+//! client refuses a certificate for another host or an expired one). [`RunningSandbox::ca_pem`]
+//! gives the CA certificate a client must trust (`ClientConfigBuilder::extra_ca_pem`, the
+//! CLI's `--ca-bundle`); [`RunningSandbox::save_ca_pem`] writes it to a file, which is what
+//! `--ca-out PATH` does. [`RunningSandbox::base_url`] and the H5 page URLs are then
+//! `https://`. The CA's private key never leaves the process.
+//!
 //! # Credentials
 //! Access key `sandbox-access-key`, secret key `sandbox-secret-key`
 //! ([`DEFAULT_ACCESS_KEY`], [`DEFAULT_SECRET_KEY`]); set others with
@@ -255,6 +267,7 @@ mod fault;
 mod h5;
 mod health;
 mod injection;
+mod listen;
 mod messages;
 mod person;
 mod person_markets;
@@ -262,12 +275,15 @@ mod reply;
 mod server;
 mod state;
 mod test_numbers;
+mod tls;
 mod token;
 mod verification;
 
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::JoinHandle;
 
 use tokio::sync::watch;
@@ -287,6 +303,7 @@ pub use messages::{
 pub use test_numbers::{
     OUTCOME_BY_NUMBER, TEST_NUMBERS, TestOutcome, test_number_for, test_numbers_text, test_outcome,
 };
+pub use tls::{DEFAULT_TLS_NAMES, TlsOptions};
 
 /// Why a sandbox could not start.
 #[derive(Debug, thiserror::Error)]
@@ -303,6 +320,10 @@ pub enum SandboxError {
     /// The tokio runtime or the server thread could not be created.
     #[error("cannot start the server: {0}")]
     Start(io::Error),
+    /// The TLS certificates could not be made ([`TlsOptions::names`] holds something that
+    /// is neither a DNS name nor an IP address, a validity out of range, ...).
+    #[error("cannot make the TLS certificates: {0}")]
+    Tls(String),
 }
 
 /// Starts sandboxes; see [`Sandbox::start`].
@@ -334,7 +355,14 @@ impl Sandbox {
             }
             _ => addr,
         };
-        let base_url = format!("http://{reachable}");
+        let identity = match &config.tls {
+            Some(options) => {
+                Some(tls::identity(options).map_err(|error| SandboxError::Tls(error.0))?)
+            }
+            None => None,
+        };
+        let scheme = if identity.is_some() { "https" } else { "http" };
+        let base_url = format!("{scheme}://{reachable}");
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(config.worker_threads.max(1))
             .thread_name("advanceai-sandbox")
@@ -349,64 +377,34 @@ impl Sandbox {
             base_url: base_url.clone(),
         });
         let (stop, stopped) = watch::channel(false);
+        let connections = Arc::new(AtomicU64::new(0));
+        let server_tls = identity.as_ref().map(|i| Arc::clone(&i.server));
+        let accepted = Arc::clone(&connections);
         let thread = std::thread::Builder::new()
             .name("advanceai-sandbox-main".into())
-            .spawn(move || serve(runtime, listener, app, stopped))
+            .spawn(move || listen::serve(runtime, listener, server_tls, accepted, app, stopped))
             .map_err(SandboxError::Start)?;
-        tracing::info!(%addr, "sandbox listening");
+        tracing::info!(%addr, tls = identity.is_some(), "sandbox listening");
         Ok(RunningSandbox {
             counts,
+            connections,
             addr,
             base_url,
+            ca_pem: identity.map(|i| i.ca_pem),
             stop,
             thread: Some(thread),
         })
     }
 }
 
-fn serve(
-    runtime: tokio::runtime::Runtime,
-    listener: TcpListener,
-    app: Arc<server::App>,
-    stopped: watch::Receiver<bool>,
-) {
-    runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::from_std(listener) {
-            Ok(listener) => listener,
-            Err(error) => {
-                tracing::error!(%error, "cannot serve");
-                return;
-            }
-        };
-        let mut graceful = stopped.clone();
-        let mut hard = stopped;
-        let server =
-            axum::serve(listener, server::router(app)).with_graceful_shutdown(async move {
-                let _ = graceful.wait_for(|stop| *stop).await;
-            });
-        tokio::select! {
-            result = std::future::IntoFuture::into_future(server) => {
-                if let Err(error) = result {
-                    tracing::error!(%error, "server stopped");
-                }
-            }
-            () = async move {
-                let _ = hard.wait_for(|stop| *stop).await;
-                tokio::time::sleep(server::SHUTDOWN_GRACE).await;
-            } => {
-                tracing::warn!("open requests dropped at shutdown");
-            }
-        }
-    });
-    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
-}
-
 /// A sandbox serving on a background thread; stops on [`RunningSandbox::shutdown`] or drop.
 #[derive(Debug)]
 pub struct RunningSandbox {
     counts: Arc<counter::RequestCounts>,
+    connections: Arc<AtomicU64>,
     addr: SocketAddr,
     base_url: String,
+    ca_pem: Option<String>,
     stop: watch::Sender<bool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -417,9 +415,42 @@ impl RunningSandbox {
         self.addr
     }
 
-    /// `http://host:port`, the base of every endpoint and of the H5 page URLs.
+    /// `http://host:port` (`https://` with TLS), the base of every endpoint and of the H5
+    /// page URLs.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The PEM certificate of the throwaway CA that issued the server certificate, when the
+    /// sandbox serves HTTPS ([`SandboxConfig::with_tls`]): what a client must trust
+    /// (`ClientConfigBuilder::extra_ca_pem`). `None` for plain HTTP.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.ca_pem.as_deref()
+    }
+
+    /// Writes [`RunningSandbox::ca_pem`] to `path`, or, when `path` is `None`, to a new file
+    /// of the system's temporary directory (`advanceai-sandbox-ca-<pid>-<random>.pem`,
+    /// created anew, never an existing file); returns the path written. What the binaries'
+    /// `--ca-out` does.
+    ///
+    /// # Errors
+    /// [`io::ErrorKind::InvalidInput`] when the sandbox serves plain HTTP; otherwise what the
+    /// file system says.
+    pub fn save_ca_pem(&self, path: Option<&Path>) -> io::Result<PathBuf> {
+        match &self.ca_pem {
+            Some(pem) => tls::save_pem(pem, path),
+            None => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the sandbox serves plain HTTP: it has no CA",
+            )),
+        }
+    }
+
+    /// How many TCP connections the sandbox has accepted since the start, TLS handshakes
+    /// that failed included: tests use it to prove that a client did not retry, or reused
+    /// its connection.
+    pub fn connections_accepted(&self) -> u64 {
+        self.connections.load(Ordering::SeqCst)
     }
 
     /// How many requests reached `endpoint`'s handler since the start (or the last

@@ -1,15 +1,18 @@
 //! `advanceai-sandbox`: runs the offline ADVANCE.AI API emulator until SIGINT or SIGTERM.
 //!
 //! ```text
-//! advanceai-sandbox --port 8080 [--host 127.0.0.1]
+//! advanceai-sandbox --port 8080 [--host 127.0.0.1] [--tls [--ca-out PATH]]
 //! ```
 //! Logs go to standard error (`RUST_LOG=warn` quiets the per-request lines).
 #![allow(clippy::print_stdout)]
 
 use std::net::IpAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+use advanceai_sandbox::{
+    DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig, TlsOptions,
+};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -32,6 +35,14 @@ struct Args {
     /// Seconds before an unfinished H5 transaction times out (USER_TIMEOUT).
     #[arg(long, default_value_t = 3600)]
     user_timeout_secs: u64,
+    /// Serve HTTPS with a throwaway CA made at start (certificate for localhost, 127.0.0.1
+    /// and ::1); the CA's certificate is written to --ca-out.
+    #[arg(long)]
+    tls: bool,
+    /// Where to write the CA's PEM certificate (default: a new file in the temporary
+    /// directory); the path is printed.
+    #[arg(long, value_name = "PATH", requires = "tls")]
+    ca_out: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -42,10 +53,13 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let args = Args::parse();
-    let config = SandboxConfig::default()
+    let mut config = SandboxConfig::default()
         .with_address(args.host, args.port)
         .with_credentials(&args.access_key, &args.secret_key)
         .with_user_timeout(std::time::Duration::from_secs(args.user_timeout_secs));
+    if args.tls {
+        config = config.with_tls(TlsOptions::default());
+    }
     let sandbox = match Sandbox::start(config) {
         Ok(sandbox) => sandbox,
         Err(error) => {
@@ -56,6 +70,18 @@ fn main() -> ExitCode {
     println!("advanceai-sandbox listening on {}", sandbox.base_url());
     println!("access key: {}", args.access_key);
     println!("secret key: {}", args.secret_key);
+    if args.tls {
+        match sandbox.save_ca_pem(args.ca_out.as_deref()) {
+            Ok(path) => println!(
+                "CA certificate (trust it to reach the sandbox): {}",
+                path.display()
+            ),
+            Err(error) => {
+                eprintln!("advanceai-sandbox: cannot write the CA certificate: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     println!("{}", advanceai_sandbox::test_numbers_text());
     let waited = wait_for_stop_signal();
     if let Err(error) = waited {

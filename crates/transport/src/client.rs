@@ -416,6 +416,14 @@ fn classify(error: ureq::Error, reading: bool) -> Error {
             (TransportErrorKind::Timeout, !before_send)
         }
         U::Tls(_) | U::Rustls(_) | U::Pem(_) => (TransportErrorKind::Tls, reading),
+        // A refused certificate: ureq wraps rustls's error in an I/O error.
+        U::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<rustls::Error>()) =>
+        {
+            (TransportErrorKind::Tls, reading)
+        }
         _ => (TransportErrorKind::Io, true),
     };
     Error::Transport {

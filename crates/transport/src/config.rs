@@ -93,12 +93,23 @@ pub enum ConfigError {
     InvalidCaBundle(String),
 }
 
-/// Which proxy to use.
+/// Which proxy to use. A proxy URL is `scheme://[user:password@]host[:port]`: `http` (a
+/// `CONNECT` proxy; the default scheme), `https`, `socks4`, `socks4a`, `socks5` (`socks`),
+/// `socks5h`. TLS runs end to end inside a `CONNECT` tunnel; credentials go to the proxy only
+/// and are never shown. A proxy refusing the tunnel fails the call with
+/// [`crate::TransportErrorKind::Connect`], the request not sent.
 #[derive(Clone, Default)]
 #[non_exhaustive]
 pub enum ProxySetting {
-    /// From the usual environment variables (`ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY` and
-    /// their lowercase forms; `NO_PROXY` honoured), read when the configuration is built.
+    /// From the environment, read once, when the configuration is built (ureq 3's
+    /// `Proxy::try_from_env`): the first of `ALL_PROXY`, `all_proxy`, `HTTPS_PROXY`,
+    /// `https_proxy`, `HTTP_PROXY`, `http_proxy` that is set and parses is the proxy of every
+    /// request (`HTTP_PROXY` serves `https://` too). `NO_PROXY` (`no_proxy` only when
+    /// `NO_PROXY` is unset): comma-separated, no spaces, matched against the host without
+    /// its port, in any case: `*`; `*suffix` or `.suffix` (`.example.com` matches
+    /// `api.example.com`, not `example.com`); `prefix*` or `prefix.`; else the exact host,
+    /// IPv6 in brackets (`[::1]`). No CIDR, no ports; loopback is not exempt. No variable
+    /// set: no proxy.
     #[default]
     FromEnv,
     /// No proxy, whatever the environment says.

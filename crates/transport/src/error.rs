@@ -79,7 +79,7 @@ pub enum Error {
         kind: TransportErrorKind,
         /// Whether the server may have received, and processed (and billed), the request.
         /// `false` only when it provably never left: connection refused, DNS failure,
-        /// connect timeout.
+        /// connect timeout, a refused TLS handshake, a proxy that refused the tunnel.
         may_have_been_sent: bool,
         /// The HTTP library's description (no headers or bodies).
         detail: String,

@@ -5,7 +5,7 @@ use std::time::Duration;
 use advanceai_sandbox::{
     DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, RunningSandbox, Sandbox, SandboxConfig,
 };
-use advanceai_transport::{Client, ClientConfig};
+use advanceai_transport::{Client, ClientConfig, ConfigError, ProxySetting};
 
 use super::output::{Failure, diagnostic};
 use crate::cli::GlobalOptions;
@@ -66,9 +66,30 @@ pub(crate) fn connect(options: &GlobalOptions) -> Result<Connection, Failure> {
     if let Some(seconds) = options.deadline {
         builder = builder.deadline(Duration::from_secs_f64(seconds));
     }
-    let config = builder
-        .build()
-        .map_err(|error| Failure::from(advanceai_transport::Error::Config(error)))?;
+    let ca_bundle = options
+        .ca_bundle
+        .as_deref()
+        .filter(|path| !path.as_os_str().is_empty());
+    if let Some(path) = ca_bundle {
+        let pem = std::fs::read(path).map_err(|error| {
+            Failure::usage(format!(
+                "cannot read the CA bundle {} (--ca-bundle / ADVANCEAI_CA_BUNDLE): {error}",
+                path.display()
+            ))
+        })?;
+        builder = builder.extra_ca_pem(pem);
+    }
+    if options.no_proxy {
+        builder = builder.proxy(ProxySetting::None);
+    }
+    let config = builder.build().map_err(|error| {
+        let bundle = matches!(error, ConfigError::InvalidCaBundle(_));
+        let mut failure = Failure::from(advanceai_transport::Error::Config(error));
+        if let (true, Some(path)) = (bundle, ca_bundle) {
+            failure.message = format!("{} ({})", failure.message, path.display());
+        }
+        failure
+    })?;
     Ok(Connection {
         client: Client::new(config),
         _sandbox: sandbox,

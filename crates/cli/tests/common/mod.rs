@@ -17,6 +17,7 @@ pub(crate) fn advanceai() -> Command {
         .env_remove("ADVANCEAI_ACCESS_KEY")
         .env_remove("ADVANCEAI_SECRET_KEY")
         .env_remove("ADVANCEAI_DEADLINE")
+        .env_remove("ADVANCEAI_CA_BUNDLE")
         .timeout(Duration::from_secs(60));
     cmd
 }
