@@ -26,6 +26,8 @@ fn options(dir: &std::path::Path, input: &str) -> BulkOptions {
         out: dir.join("out.jsonl"),
         concurrency: 4,
         rate: None,
+        mode: Mode::Verify,
+        shard: Shard::ALL,
     }
 }
 
