@@ -10,7 +10,7 @@ use std::path::Path;
 
 use advanceai_core::Endpoint;
 use advanceai_sandbox::{Sandbox, SandboxConfig};
-use common::{against, complete, run, run_json, start, url_args};
+use common::{against, complete, process_against, run, run_json, start, url_args};
 use serde_json::Value;
 
 const HEADER: &str = "bizId,userId,region,numberType,numberValue\n";
@@ -22,6 +22,20 @@ fn lines(path: &Path) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// `advanceai bulk --results INPUT --out OUT` against `sandbox`.
+fn results_bulk(
+    sandbox: &advanceai_sandbox::RunningSandbox,
+    input: &Path,
+    out: &Path,
+) -> assert_cmd::Command {
+    let mut cmd = against(sandbox);
+    cmd.args(["bulk", "--results"])
+        .arg(input)
+        .arg("--out")
+        .arg(out);
+    cmd
 }
 
 /// A new H5 transaction's signatureId.
@@ -47,14 +61,7 @@ fn results_are_fetched_and_pending_ones_fetched_again() {
         format!("note,signatureId\na,{passed}\nb,{failed}\nc,{pending}\nd,nope\ne,\n"),
     )
     .unwrap();
-    let bulk = || {
-        let mut cmd = against(&sandbox);
-        cmd.args(["bulk", "--results"])
-            .arg(&input)
-            .arg("--out")
-            .arg(&out);
-        cmd
-    };
+    let bulk = || results_bulk(&sandbox, &input, &out);
     let summary = run_json(&mut bulk(), 5);
     assert_eq!(summary["rows"], 5, "{summary}");
     assert_eq!(summary["pending"], 1, "{summary}");
@@ -118,14 +125,7 @@ fn a_result_that_fails_in_transit_is_retried_and_left_for_the_rerun() {
         format!("{{\"signatureId\":\"fault-502-x\"}}\n{{\"signatureId\":\"{passed}\"}}\n"),
     )
     .unwrap();
-    let summary = run_json(
-        against(&sandbox)
-            .args(["bulk", "--results"])
-            .arg(&input)
-            .arg("--out")
-            .arg(&out),
-        4,
-    );
+    let summary = run_json(&mut results_bulk(&sandbox, &input, &out), 4);
     // Idempotent: the client retried it, and no line means the rerun fetches it again
     // (never UNKNOWN_OUTCOME: fetching twice bills nothing).
     assert_eq!(summary["notSent"], 1, "{summary}");
@@ -156,23 +156,14 @@ fn shards_split_one_input_and_their_outputs_merge_by_concatenation() {
     // Three processes at once, no coordination.
     let children: Vec<_> = (0..3)
         .map(|k| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("advanceai"));
-            cmd.arg("bulk")
+            process_against(&sandbox)
+                .arg("bulk")
                 .arg(&input)
                 .arg("--out")
                 .arg(out(k))
                 .args(["--json", "--shard", &format!("{k}/3")])
-                .env("ADVANCEAI_BASE_URL", sandbox.base_url())
-                .env(
-                    "ADVANCEAI_ACCESS_KEY",
-                    advanceai_sandbox::DEFAULT_ACCESS_KEY,
-                )
-                .env(
-                    "ADVANCEAI_SECRET_KEY",
-                    advanceai_sandbox::DEFAULT_SECRET_KEY,
-                )
-                .stdout(std::process::Stdio::piped());
-            cmd.spawn().unwrap()
+                .spawn()
+                .unwrap()
         })
         .collect();
     let mut merged = String::new();

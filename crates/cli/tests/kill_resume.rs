@@ -13,11 +13,13 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use advanceai_sandbox::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Sandbox, SandboxConfig};
+use advanceai_sandbox::{Sandbox, SandboxConfig};
+use common::process_against;
 use serde_json::Value;
+
+mod common;
 
 const KILLS: u64 = 20;
 
@@ -72,18 +74,13 @@ fn killed_twenty_times_every_row_once_and_sent_once() {
     let (input, out) = (dir.path().join("in.csv"), dir.path().join("out.jsonl"));
     write_input(&input, rows);
     let bulk = || {
-        let mut command = Command::new(assert_cmd::cargo::cargo_bin("advanceai"));
+        let mut command = process_against(&sandbox);
         command
             .arg("bulk")
             .arg(&input)
             .arg("--out")
             .arg(&out)
-            .args(["--json", "--concurrency", "16"])
-            .env("ADVANCEAI_BASE_URL", sandbox.base_url())
-            .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
-            .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .args(["--json", "--concurrency", "16"]);
         command
     };
 
