@@ -11,6 +11,8 @@ import os
 from types import TracebackType
 from typing import Any, ClassVar, Final, TypedDict, final
 
+from typing_extensions import Unpack
+
 __all__ = [
     "Client",
     "parse_callback",
@@ -82,6 +84,13 @@ class Error(Exception):
     """Whether the whole account is refused (keys, balance, quota): a batch must stop."""
     faults_the_request: bool
     """Whether the request itself is wrong: resending it unchanged can never succeed."""
+    deadline_reached: bool
+    """Whether the call's deadline ended it (kind and verdict are then the last attempt's,
+    or TIMEOUT when no request was sent)."""
+    clock_skew_ms: int | None
+    """When the token API refused the request's timestamp: how far the local clock is
+    ahead of the server's (negative: behind), in milliseconds, from the answer's Date
+    header; None otherwise."""
 
 class InvalidInput(Error):
     """Refused locally before sending, with the code and message the server would answer
@@ -378,6 +387,39 @@ def parse_callback(body: bytes | str) -> CallbackNotification:
 # ---------------------------------------------------------------------------------------
 # The client.
 
+class _Settings(TypedDict, total=False):
+    """The settings Client(), Client.from_env() and Sandbox.client() take besides the
+    credentials: seconds for durations, None for the library's default."""
+
+    base_url: str | None
+    """The API's base URL (default https://sg-api.advance.ai); not with host."""
+    host: str | None
+    """A documented vendor host by name (sg-api.advance.ai...); not with base_url."""
+    timeout: float | None
+    """One HTTP request's timeout (default 30 s)."""
+    deadline: float | None
+    """One call's deadline, every attempt, pause and the token fetch included (default
+    60 s)."""
+    connect_timeout: float | None
+    proxy: str | None
+    """An http://, https:// or socks5:// proxy URL (default: the environment's)."""
+    no_proxy: bool | None
+    """Ignore the proxy variables; not with proxy."""
+    ca_bundle: str | os.PathLike[str] | None
+    """A PEM file whose certificates are trusted besides the Mozilla roots."""
+    max_response_bytes: int | None
+    max_attempts: int | None
+    retry_backoff: float | None
+    max_retry_backoff: float | None
+    max_retry_after: float | None
+    retry_budget: int | None
+    """The retry budget's capacity shared by the client's clones (default 500); not with
+    no_retry_budget."""
+    no_retry_budget: bool | None
+    """Retry without a budget."""
+    period_second: int | None
+    refresh_margin: float | None
+
 @final
 class Client:
     """The ADVANCE.AI client: thread-safe (share one), one connection pool and one token
@@ -388,44 +430,18 @@ class Client:
         *,
         access_key: str,
         secret_key: str,
-        base_url: str | None = None,
-        host: str | None = None,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        proxy: str | None = None,
-        no_proxy: bool | None = None,
-        ca_bundle: str | os.PathLike[str] | None = None,
-        max_response_bytes: int | None = None,
-        max_attempts: int | None = None,
-        retry_backoff: float | None = None,
-        max_retry_backoff: float | None = None,
-        max_retry_after: float | None = None,
-        period_second: int | None = None,
-        refresh_margin: float | None = None,
+        **settings: Unpack[_Settings],
     ) -> Client: ...
     @staticmethod
-    def from_env(
-        *,
-        base_url: str | None = None,
-        host: str | None = None,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        proxy: str | None = None,
-        no_proxy: bool | None = None,
-        ca_bundle: str | os.PathLike[str] | None = None,
-        max_response_bytes: int | None = None,
-        max_attempts: int | None = None,
-        retry_backoff: float | None = None,
-        max_retry_backoff: float | None = None,
-        max_retry_after: float | None = None,
-        period_second: int | None = None,
-        refresh_margin: float | None = None,
-    ) -> Client:
+    def from_env(**settings: Unpack[_Settings]) -> Client:
         """A client from ADVANCEAI_ACCESS_KEY, ADVANCEAI_SECRET_KEY and ADVANCEAI_BASE_URL
         (default https://sg-api.advance.ai)."""
     def with_timeout(self, timeout: float) -> Client:
         """A client sharing this one's pool and token whose calls use this request
         timeout."""
+    def with_deadline(self, deadline: float) -> Client:
+        """A client sharing this one's pool, token and retry budget whose calls each end
+        within deadline seconds (retries, pauses and the token fetch included)."""
     def token(self) -> AccessToken:
         """The current access token, fetched or refreshed if needed."""
     def verify_id_number(self, request: IdNumberVerificationRequest) -> VerificationData:
@@ -486,19 +502,7 @@ class Sandbox:
     base_url: Final[str]
     access_key: Final[str]
     secret_key: Final[str]
-    def client(
-        self,
-        *,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        max_response_bytes: int | None = None,
-        max_attempts: int | None = None,
-        retry_backoff: float | None = None,
-        max_retry_backoff: float | None = None,
-        max_retry_after: float | None = None,
-        period_second: int | None = None,
-        refresh_margin: float | None = None,
-    ) -> Client:
+    def client(self, **settings: Unpack[_Settings]) -> Client:
         """A client for this sandbox."""
     def complete(
         self,

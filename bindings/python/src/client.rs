@@ -103,6 +103,18 @@ impl PyClient {
         Ok(Self::wrap(self.handle()?.with_timeout(timeout)))
     }
 
+    /// A client sharing this one's pool and token whose calls each end within `deadline`
+    /// (seconds), retries, pauses and token fetch included.
+    fn with_deadline(&self, py: Python<'_>, deadline: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let deadline = seconds(py, "deadline", deadline, ErrorKind::Config)?;
+        if deadline.is_zero() {
+            // As the configuration's builder refuses it.
+            let error = Error::Config(ConfigError::ZeroTimeout("deadline"));
+            return Err(to_py_err(py, &error, Idempotency::Idempotent));
+        }
+        Ok(Self::wrap(self.handle()?.with_deadline(deadline)))
+    }
+
     /// The current access token and its expiry, fetched or refreshed if needed.
     fn token(&self, py: Python<'_>) -> PyResult<PyAccessToken> {
         let idempotency = Endpoint::Token.descriptor().idempotency;

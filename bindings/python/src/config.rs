@@ -25,6 +25,7 @@ pub(crate) const SETTINGS: &[&str] = &[
     "base_url",
     "host",
     "timeout",
+    "deadline",
     "connect_timeout",
     "proxy",
     "no_proxy",
@@ -34,6 +35,8 @@ pub(crate) const SETTINGS: &[&str] = &[
     "retry_backoff",
     "max_retry_backoff",
     "max_retry_after",
+    "retry_budget",
+    "no_retry_budget",
     "period_second",
     "refresh_margin",
 ];
@@ -99,6 +102,9 @@ pub(crate) fn apply(
     if let Some(timeout) = duration("timeout")? {
         builder = builder.timeout(timeout);
     }
+    if let Some(deadline) = duration("deadline")? {
+        builder = builder.deadline(deadline);
+    }
     if let Some(timeout) = duration("connect_timeout")? {
         builder = builder.connect_timeout(timeout);
     }
@@ -137,6 +143,25 @@ pub(crate) fn apply(
             *field = value;
             retry_given = true;
         }
+    }
+    let budget: Option<u32> = extract(&given("retry_budget")?, "retry_budget")?;
+    let no_budget: Option<bool> = extract(&given("no_retry_budget")?, "no_retry_budget")?;
+    match (budget, no_budget.unwrap_or(false)) {
+        (Some(_), true) => {
+            return Err(config_error(
+                py,
+                "set retry_budget or no_retry_budget, not both",
+            ));
+        }
+        (Some(capacity), false) => {
+            retry = retry.with_budget(capacity);
+            retry_given = true;
+        }
+        (None, true) => {
+            retry = retry.without_budget();
+            retry_given = true;
+        }
+        (None, false) => {}
     }
     if retry_given {
         builder = builder.retry(retry);

@@ -26,8 +26,8 @@ const BASE_DOC: &str = "Every failure of the advanceai package: one subclass per
 
 Attributes (the library's one verdict on the failure, for the call that failed):
 kind, code, message, transaction_id, http_status, retryable, safe_to_resend,
-may_have_been_processed, refuses_account, faults_the_request. str(error) never holds a
-key, a token or person data.";
+may_have_been_processed, refuses_account, faults_the_request, deadline_reached,
+clock_skew_ms. str(error) never holds a key, a token or person data.";
 
 /// `API_ERROR` → `ApiError`: the class name of a kind.
 pub(crate) fn class_name(kind: ErrorKind) -> String {
@@ -57,10 +57,11 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
         ("may_have_been_processed", true),
         ("refuses_account", false),
         ("faults_the_request", false),
+        ("deadline_reached", false),
     ] {
         defaults.set_item(name, value)?;
     }
-    for name in ["code", "transaction_id", "http_status"] {
+    for name in ["code", "transaction_id", "http_status", "clock_skew_ms"] {
         defaults.set_item(name, py.None())?;
     }
     defaults.set_item("message", "")?;
@@ -129,6 +130,8 @@ pub(crate) fn to_py_err(py: Python<'_>, error: &Error, idempotency: Idempotency)
         http_status: error.http_status(),
     };
     make(py, error.disposition(idempotency), &details, |instance| {
+        instance.setattr("deadline_reached", error.deadline_reached())?;
+        instance.setattr("clock_skew_ms", clock_skew_ms(error))?;
         set_extras(instance, innermost(error))
     })
     .unwrap_or_else(|failure| failure)
@@ -180,11 +183,30 @@ fn make(
     Ok(PyErr::from_value(instance))
 }
 
-/// The failure itself, out of a [`Error::TokenUnavailable`] wrapper.
+/// The failure itself, out of its wrappers: a token fetch that failed
+/// ([`Error::TokenUnavailable`]), a clock-skew refusal ([`Error::ClockSkew`], whose kind,
+/// code and message are the token API's answer) and a call's deadline reached after a
+/// request was sent ([`Error::DeadlineReached`], whose verdict is its last attempt's).
 fn innermost(error: &Error) -> &Error {
     match error {
-        Error::TokenUnavailable(token) => innermost(token),
+        Error::TokenUnavailable(inner) | Error::ClockSkew { refusal: inner, .. } => {
+            innermost(inner)
+        }
+        Error::DeadlineReached {
+            last: Some(last), ..
+        } => innermost(last),
         other => other,
+    }
+}
+
+/// How far the local clock is off the server's, in milliseconds, when the failure is (or
+/// wraps) a [`Error::ClockSkew`] whose answer had a `Date` header.
+fn clock_skew_ms(error: &Error) -> Option<i64> {
+    match error {
+        Error::ClockSkew { skew_ms, .. } => *skew_ms,
+        Error::TokenUnavailable(inner) => clock_skew_ms(inner),
+        Error::DeadlineReached { last, .. } => last.as_deref().and_then(clock_skew_ms),
+        _ => None,
     }
 }
 
