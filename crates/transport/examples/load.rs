@@ -118,7 +118,9 @@ fn parse_args() -> Result<Options, String> {
                     .filter(|t| (1..=1024).contains(t))
                     .ok_or_else(bad)?;
             }
-            "--seconds" => options.seconds = seconds(&value).filter(|s| *s > 0.0).ok_or_else(bad)?,
+            "--seconds" => {
+                options.seconds = seconds(&value).filter(|s| *s > 0.0).ok_or_else(bad)?
+            }
             "--duration" => {
                 options.seconds = seconds(&value).filter(|s| *s > 0.0).ok_or_else(bad)?;
                 options.calls = u64::MAX;
