@@ -68,7 +68,8 @@ sample() {
   while kill -0 "$LOAD_PID" 2>/dev/null; do
     rss="$(rss_kib "$pid")"
     now="$(date +%s.%N)"
-    [[ -n "$rss" ]] && echo "$(awk -v a="$now" -v b="$start" 'BEGIN {printf "%.1f", a - b}') $rss" >>"$file"
+    # 0 or nothing: the process is still being started (exec) or has just ended.
+    [[ -n "$rss" && "$rss" != 0 ]] && echo "$(awk -v a="$now" -v b="$start" 'BEGIN {printf "%.1f", a - b}') $rss" >>"$file"
     sleep "$SAMPLE_SECONDS"
   done
 }
