@@ -8,9 +8,9 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use advanceai_transport::{
-    ClearDataRequest, Client, ClientConfig, ClientConfigBuilder, Endpoint, Error, ErrorKind,
-    GenerateUrlRequest, HealthRequest, IdNumberVerificationRequest, Idempotency, Operation,
-    WaitOptions,
+    ClearDataRequest, Client, ClientConfig, ClientConfigBuilder, ConfigError, Endpoint, Error,
+    ErrorKind, GenerateUrlRequest, HealthRequest, IdNumberVerificationRequest, Idempotency,
+    Operation, WaitOptions,
 };
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from conftest import unique, verification
 
 
 def test_deadline_settings_are_checked(sandbox: advanceai.Sandbox) -> None:
-    keys = {"access_key": sandbox.access_key, "secret_key": sandbox.secret_key}
+    keys: dict[str, Any] = {"access_key": sandbox.access_key, "secret_key": sandbox.secret_key}
     for bad in (0, -1, float("nan"), float("inf")):
         with pytest.raises(advanceai.ConfigError) as caught:
             advanceai.Client(base_url=sandbox.base_url, deadline=bad, **keys)
