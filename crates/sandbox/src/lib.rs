@@ -250,7 +250,10 @@
 //! or that a billable call was sent exactly once. `GET /sandbox/stats` answers the same
 //! counts as JSON for tests in other languages, keyed by the endpoint's descriptor name
 //! (`token`, `generate_url`, `get_result`, `id_number_verification`, `health_status`,
-//! `clear_data`).
+//! `clear_data`). With [`SandboxConfig::with_verifications_by_biz_id`],
+//! [`RunningSandbox::verifications_by_biz_id`] also counts database verifications per
+//! `bizId`, so a bulk run's test can prove that each row was sent once (off by default: the
+//! map grows with every new `bizId`).
 //!
 //! # State and logs
 //! Tokens, transactions and `fault-iam-once` marks are kept in memory, each bounded
