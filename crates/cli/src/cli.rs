@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use advanceai_core::{MARKETS, Market, Requirement};
 use clap::{Args, Parser, Subcommand};
 
+use crate::bulk::Shard;
+
 // No `Debug` on the argument types: they hold the keys and ID numbers, and nothing may
 // print them by accident.
 
@@ -116,19 +118,27 @@ pub(crate) enum Command {
                       processed, try again later). --json prints {signatureId, cleared: true}."
     )]
     Clear(ClearArgs),
-    /// Re-verify many ID numbers from a CSV or JSONL file.
+    /// Re-verify many ID numbers, or re-fetch many H5 results (--results), from a CSV or
+    /// JSONL file.
     #[command(
         after_help = "Input: CSV with the header bizId,userId,region,numberType,numberValue \
                             (any column order), or JSONL with those keys (.jsonl/.ndjson, or - for \
-                            stdin). Output: one JSONL line per row, the ID number masked. Rerun \
-                            with the same --out to resume: answered rows are skipped, rows that \
-                            were not sent are sent. Rows with error kind UNKNOWN_OUTCOME may have \
-                            been billed and are never resent: check them before retrying.\n\
+                            stdin); with --results, a signatureId column or key. Output: one JSONL \
+                            line per row, the ID number masked. Rerun with the same --out to \
+                            resume: answered rows are skipped, rows that were not sent are sent, \
+                            pending results are fetched again. Rows with error kind \
+                            UNKNOWN_OUTCOME may have been billed and are never resent: check them \
+                            before retrying. A run killed outright leaves OUT.journal, the rows \
+                            it sent: the rerun writes those still unanswered as UNKNOWN_OUTCOME.\n\
+                            --shard K/N runs the rows whose number modulo N is K: N processes \
+                            split one input with no coordination, each into its own --out; \
+                            `cat` their outputs into one file to merge them.\n\
                             Exit codes: 0 every row has its line; 3 rows left unsent because the \
                             API refused them unprocessed (busy, keys, balance: the run stops on \
                             an account-level refusal); 4 rows with an unknown outcome, or left \
-                            unsent by a network error; 2 usage; 130 stopped by Ctrl-C or \
-                            SIGTERM (the answers of requests in flight are written first)."
+                            unsent by a network error; 5 (--results) results still pending; \
+                            2 usage; 130 stopped by Ctrl-C or SIGTERM (the answers of requests \
+                            in flight are written first)."
     )]
     Bulk(BulkArgs),
 }
@@ -259,6 +269,13 @@ pub(crate) struct BulkArgs {
     /// At most this many requests per second.
     #[arg(long, value_name = "PER_SECOND", value_parser = positive_seconds)]
     pub(crate) rate: Option<f64>,
+    /// Fetch the results of H5 transactions (Get Result, idempotent) from a signatureId
+    /// column, instead of verifying ID numbers.
+    #[arg(long)]
+    pub(crate) results: bool,
+    /// Run only the rows whose row number modulo N is K (0 <= K < N).
+    #[arg(long, value_name = "K/N", default_value = "0/1")]
+    pub(crate) shard: Shard,
 }
 
 /// The markets database verification accepts (NGA BVN / NIN).

@@ -60,6 +60,9 @@ pub struct SandboxConfig {
     /// Serve HTTPS with a throwaway CA made at start (default `None`: plain HTTP); see
     /// [`crate::TlsOptions`] and [`crate::RunningSandbox::ca_pem`].
     pub tls: Option<TlsOptions>,
+    /// Count database verifications per `bizId` (default off: the count grows with every
+    /// new `bizId`); see [`crate::RunningSandbox::verifications_by_biz_id`].
+    pub verifications_by_biz_id: bool,
 }
 
 impl Default for SandboxConfig {
@@ -79,6 +82,7 @@ impl Default for SandboxConfig {
             worker_threads: 2,
             clock: Arc::new(SystemClock),
             tls: None,
+            verifications_by_biz_id: false,
         }
     }
 }
@@ -129,6 +133,13 @@ impl SandboxConfig {
     /// `::1`); the base URL and the H5 page URLs are then `https://`.
     pub fn with_tls(mut self, tls: TlsOptions) -> Self {
         self.tls = Some(tls);
+        self
+    }
+
+    /// Counts database verifications per `bizId`, for tests that must prove each row of a
+    /// run was sent exactly once ([`crate::RunningSandbox::verifications_by_biz_id`]).
+    pub fn with_verifications_by_biz_id(mut self) -> Self {
+        self.verifications_by_biz_id = true;
         self
     }
 }

@@ -1,22 +1,48 @@
 //! Requests received per API endpoint, so tests can check what reached the server.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use advanceai_core::Endpoint;
 
 /// One counter per [`Endpoint::ALL`] entry; counted when the request reaches its handler,
-/// whatever the answer (including faults and refusals).
+/// whatever the answer (including faults and refusals). With
+/// [`SandboxConfig::with_verifications_by_biz_id`](crate::SandboxConfig::with_verifications_by_biz_id),
+/// also the database verifications per `bizId` (off by default: that map grows with every
+/// new `bizId`).
 #[derive(Debug)]
-pub(crate) struct RequestCounts(Vec<AtomicU64>);
+pub(crate) struct RequestCounts {
+    endpoints: Vec<AtomicU64>,
+    by_biz_id: Option<Mutex<HashMap<String, u64>>>,
+}
 
 impl RequestCounts {
-    pub(crate) fn new() -> Self {
-        Self(Endpoint::ALL.iter().map(|_| AtomicU64::new(0)).collect())
+    pub(crate) fn new(by_biz_id: bool) -> Self {
+        Self {
+            endpoints: Endpoint::ALL.iter().map(|_| AtomicU64::new(0)).collect(),
+            by_biz_id: by_biz_id.then(Mutex::default),
+        }
     }
 
     fn slot(&self, endpoint: Endpoint) -> Option<&AtomicU64> {
         let index = Endpoint::ALL.iter().position(|e| *e == endpoint)?;
-        self.0.get(index)
+        self.endpoints.get(index)
+    }
+
+    /// Counts a database verification of `biz_id`, when counting by `bizId` is on.
+    pub(crate) fn record_biz_id(&self, biz_id: &str) {
+        if let Some(map) = &self.by_biz_id {
+            let mut map = map.lock().unwrap_or_else(|p| p.into_inner());
+            *map.entry(biz_id.to_owned()).or_default() += 1;
+        }
+    }
+
+    /// The database verifications per `bizId` so far (empty when not counted).
+    pub(crate) fn by_biz_id(&self) -> HashMap<String, u64> {
+        self.by_biz_id.as_ref().map_or_else(HashMap::new, |map| {
+            map.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        })
     }
 
     pub(crate) fn record(&self, endpoint: Endpoint) {
@@ -30,8 +56,11 @@ impl RequestCounts {
     }
 
     pub(crate) fn reset(&self) {
-        for slot in &self.0 {
+        for slot in &self.endpoints {
             slot.store(0, Ordering::SeqCst);
+        }
+        if let Some(map) = &self.by_biz_id {
+            map.lock().unwrap_or_else(|p| p.into_inner()).clear();
         }
     }
 }

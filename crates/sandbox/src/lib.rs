@@ -369,7 +369,7 @@ impl Sandbox {
             .enable_all()
             .build()
             .map_err(SandboxError::Start)?;
-        let counts = Arc::new(counter::RequestCounts::new());
+        let counts = Arc::new(counter::RequestCounts::new(config.verifications_by_biz_id));
         let app = Arc::new(server::App {
             counts: Arc::clone(&counts),
             memory: state::State::new(config.max_tokens, config.max_transactions),
@@ -458,6 +458,14 @@ impl RunningSandbox {
     /// `IAM_FAILED` included. Tests use it to prove what a client did or did not send.
     pub fn request_count(&self, endpoint: advanceai_core::Endpoint) -> u64 {
         self.counts.get(endpoint)
+    }
+
+    /// The database verifications received per `bizId` since the start (or the last
+    /// [`RunningSandbox::reset_request_counts`]), whatever the answer; empty unless the
+    /// sandbox was started with [`SandboxConfig::with_verifications_by_biz_id`]. Tests use it
+    /// to prove that each row of a bulk run was sent once.
+    pub fn verifications_by_biz_id(&self) -> std::collections::HashMap<String, u64> {
+        self.counts.by_biz_id()
     }
 
     /// Sets every [`RunningSandbox::request_count`] back to zero.

@@ -22,6 +22,7 @@ pub(crate) async fn verify(State(app): State<Shared>, headers: HeaderMap, body: 
             Ok(request) => request,
             Err(response) => return response,
         };
+    app.counts.record_biz_id(&request.biz_id);
     let fault = Fault::from_prefix(&request.biz_id);
     let key = format!("verify:{}", request.biz_id);
     if let Some(response) = fault_before(&app, fault, &key).await {

@@ -1,35 +1,51 @@
-//! `advanceai bulk`: re-verify many ID numbers from a CSV or JSONL file, resumably.
+//! `advanceai bulk`: re-verify many ID numbers, or re-fetch many H5 results
+//! (`--results`), from a CSV or JSONL file, resumably and in constant memory.
 //!
-//! Workers share one [`Client`] and one [`RateLimiter`]; a single writer (the calling
-//! thread) appends each answer to the output and flushes it before counting it. A rerun
-//! with the same `--out` skips every row the output already holds, so nothing is sent
-//! twice: a row whose request may have been billed without an answer has its line too.
+//! The input is streamed ([`input`]); a reader thread hands rows to the workers, which share
+//! one [`Client`] and one [`RateLimiter`]; a single writer (the calling thread) appends
+//! each answer to the output and flushes it before counting it ([`pipeline`]). A rerun
+//! with the same `--out` skips every row the output already holds, from a compact record
+//! of them ([`resume`]), after checking that the output was written from this input
+//! ([`survey`]). Nothing billable is sent twice: a row whose request may have been billed
+//! without an answer has its line too, and a run killed outright leaves a send journal
+//! ([`journal`]) that the next run reads to write those rows instead of resending them.
 
 mod input;
+mod journal;
 mod outcome;
 mod output;
+mod pipeline;
 mod progress;
 mod rate;
+mod resume;
+mod row;
+mod shard;
 mod summary;
+mod survey;
 
-use std::collections::BTreeSet;
 use std::fmt;
+use std::fs::File;
+use std::io::{Read, Seek};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use advanceai_transport::Client;
+use roaring::RoaringTreemap;
 
 use crate::commands::output::Exit;
 use crate::signals::StopSignals;
 
-use self::input::{Format, InputError, Row, RowInput};
-use self::outcome::Outcome;
+use self::input::{Format, InputError, RowReader};
+use self::journal::Journal;
 use self::output::OutputError;
+use self::pipeline::Pipeline;
 use self::progress::Progress;
 use self::rate::RateLimiter;
+pub(crate) use self::row::Mode;
+pub(crate) use self::shard::Shard;
 pub(crate) use self::summary::Summary;
+use self::survey::{Survey, SurveyError};
 
 /// The most requests in flight at once.
 const MAX_CONCURRENCY: usize = 256;
@@ -73,6 +89,10 @@ pub(crate) struct BulkOptions {
     pub(crate) concurrency: usize,
     /// At most this many requests start per second.
     pub(crate) rate: Option<f64>,
+    /// Verification, or Get Result (`--results`).
+    pub(crate) mode: Mode,
+    /// The rows this process runs (`--shard K/N`).
+    pub(crate) shard: Shard,
 }
 
 /// Why a bulk run could not run or finish.
@@ -114,7 +134,8 @@ impl From<OutputError> for BulkError {
     }
 }
 
-/// Runs the rows of `options.input` not yet in `options.out` and returns the counts.
+/// Runs the rows of `options.input` (in its shard) not yet in `options.out` and returns
+/// the counts.
 pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, BulkError> {
     let started = Instant::now();
     if !(1..=MAX_CONCURRENCY).contains(&options.concurrency) {
@@ -128,144 +149,211 @@ pub(crate) fn run(client: &Client, options: &BulkOptions) -> Result<Summary, Bul
             BulkError::Usage("--rate must be a number of requests per second above 0".into())
         })?),
     };
-    let rows = read_input(options)?;
-    let (mut out, answered) = output::open(&options.out)?;
-    check_same_input(&rows, &answered, options)?;
-
-    let todo: Vec<&Row> = rows
-        .iter()
-        .filter(|row| !answered.contains_key(&row.number))
-        .collect();
+    let (mode, shard) = (options.mode, options.shard);
+    let format = Format::of(&options.input, mode).map_err(BulkError::Usage)?;
+    let file =
+        if options.input.as_os_str() == "-" {
+            None
+        } else {
+            Some(File::open(&options.input).map_err(|e| {
+                BulkError::Io(format!("cannot open {}: {e}", options.input.display()))
+            })?)
+        };
+    let (mut out, resume) = output::open(&options.out, mode)?;
+    let (journal, mut orphans) = open_journal(options)?;
+    orphans -= &resume.done;
+    let source = match file {
+        Some(file) => Source::File(file),
+        // Resuming reads the input twice: stdin is kept in a temporary file first.
+        None if !resume.is_empty() || !orphans.is_empty() => Source::File(spool_stdin()?),
+        None => Source::Stdin,
+    };
+    let survey = match &source {
+        Source::File(_) => Some(
+            survey::survey(
+                source.rows(format, mode)?,
+                mode,
+                shard,
+                &resume,
+                &options.out,
+                || source.rows(format, mode).map_err(reader_error),
+            )
+            .map_err(|error| survey_error(error, options))?,
+        ),
+        Source::Stdin => None,
+    };
     let mut summary = Summary {
-        rows: rows.len() as u64,
-        skipped_already_done: (rows.len() - todo.len()) as u64,
+        fetches_results: mode == Mode::Results,
         ..Summary::default()
     };
-    if summary.skipped_already_done > 0 {
+    if let Some(Survey { rows, done }) = survey
+        && done > 0
+    {
         eprintln!(
-            "bulk: {} of {} rows already in {}: running the other {}",
-            summary.skipped_already_done,
-            rows.len(),
+            "bulk: {done} of {rows} rows already in {}: running the other {}",
             options.out.display(),
-            todo.len()
+            rows - done
         );
     }
-    // Wrong keys or an unreachable host fail the command here, before any row is sent,
-    // instead of once per row. (A file of invalid rows alone needs no server.)
-    if todo.iter().any(|row| row.is_sendable()) {
-        client.token().map_err(BulkError::Client)?;
-    }
-
-    let mut progress = Progress::new(todo.len() as u64);
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let mut write_error = None;
-    let mut finished = 0usize;
-    std::thread::scope(|scope| {
-        let (sender, receiver) = mpsc::channel::<(&Row, Outcome, Option<String>)>();
-        for _ in 0..options.concurrency.min(todo.len()) {
-            let sender = sender.clone();
-            let (todo, next, stop, limiter) = (&todo, &next, &stop, limiter.as_ref());
-            scope.spawn(move || {
-                while !stop.load(Ordering::SeqCst) && !INTERRUPTED.load(Ordering::SeqCst) {
-                    let Some(row) = todo.get(next.fetch_add(1, Ordering::SeqCst)) else {
-                        break;
-                    };
-                    let (outcome, stop_reason) = process(client, limiter, row);
-                    if stop_reason.is_some() {
-                        // Rows already in flight finish; no new row starts.
-                        stop.store(true, Ordering::SeqCst);
-                    }
-                    if sender.send((row, outcome, stop_reason)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        // The single writer: a row counts once its line is written and flushed.
-        for (row, outcome, stop_reason) in receiver {
-            if outcome.is_written()
-                && let Err(e) = out.append(&outcome::line(row, &outcome))
-            {
-                write_error = Some(format!("cannot write to {}: {e}", options.out.display()));
-                stop.store(true, Ordering::SeqCst);
-                break;
-            }
-            finished += 1;
-            summary.count(&outcome);
-            if let Some(reason) = stop_reason {
-                summary.stopped.get_or_insert(reason);
-            }
-            progress.advance(&summary);
-        }
-    });
+    let mut progress = Progress::new(survey.map(|s| s.rows - s.done));
+    let pipeline = Pipeline {
+        client,
+        limiter: limiter.as_ref(),
+        mode,
+        shard,
+        concurrency: options.concurrency,
+        journal: journal.as_ref(),
+        resume: &resume,
+        orphans: &orphans,
+        interrupted: &INTERRUPTED,
+    };
+    let tally = pipeline.run(
+        source.rows(format, mode)?,
+        &mut out,
+        &mut summary,
+        &mut progress,
+    );
     progress.finish();
-    if let Some(message) = write_error {
+    if let Some(error) = tally.client_error {
+        return Err(BulkError::Client(error));
+    }
+    if let Some(message) = tally.fatal {
         return Err(BulkError::Io(message));
     }
     out.finish()
         .map_err(|e| BulkError::Io(format!("cannot sync {}: {e}", options.out.display())))?;
-    summary.not_started = (todo.len() - finished) as u64;
+    summary.rows = survey.map_or(tally.rows_read, |s| s.rows);
+    summary.skipped_already_done = survey.map_or(tally.skipped, |s| s.done);
+    summary.not_started = summary
+        .rows
+        .saturating_sub(summary.skipped_already_done)
+        .saturating_sub(tally.finished);
     summary.interrupted = INTERRUPTED.load(Ordering::SeqCst) && summary.not_started > 0;
+    // Every row the journal names now has its line or was released.
+    if summary.not_started == 0
+        && let Some(journal) = journal
+    {
+        journal.remove().map_err(BulkError::Io)?;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-/// Reads every row of the input file or stdin.
-fn read_input(options: &BulkOptions) -> Result<Vec<Row>, BulkError> {
-    let format = Format::of(&options.input).map_err(BulkError::Usage)?;
-    if options.input.as_os_str() == "-" {
-        return Ok(input::read_rows(std::io::stdin().lock(), format)?);
-    }
-    let file = std::fs::File::open(&options.input)
-        .map_err(|e| BulkError::Io(format!("cannot open {}: {e}", options.input.display())))?;
-    Ok(input::read_rows(file, format)?)
+/// Where the rows come from.
+enum Source {
+    /// A file (the input, or stdin kept in a temporary file): read as often as needed.
+    File(File),
+    /// Standard input, read once as it comes.
+    Stdin,
 }
 
-/// Refuses an output written from another input: resuming it would skip the wrong rows.
-fn check_same_input(
-    rows: &[Row],
-    answered: &output::Answered,
-    options: &BulkOptions,
-) -> Result<(), BulkError> {
-    let numbers: BTreeSet<u64> = rows.iter().map(|row| row.number).collect();
-    let foreign = |row: u64| {
-        BulkError::Usage(format!(
-            "{} holds row {row}, which does not match row {row} of {}: is it the output of another input? Use another --out file",
-            options.out.display(),
-            options.input.display()
-        ))
-    };
-    if let Some(row) = answered.keys().find(|row| !numbers.contains(row)) {
-        return Err(foreign(*row));
+impl Source {
+    /// A reader of the rows from the start.
+    fn rows(
+        &self,
+        format: Format,
+        mode: Mode,
+    ) -> Result<RowReader<Box<dyn Read + Send>>, BulkError> {
+        let reader: Box<dyn Read + Send> = match self {
+            Self::File(file) => {
+                let mut file = file
+                    .try_clone()
+                    .map_err(|e| BulkError::Io(format!("cannot read the input: {e}")))?;
+                file.rewind()
+                    .map_err(|e| BulkError::Io(format!("cannot read the input: {e}")))?;
+                Box::new(file)
+            }
+            Self::Stdin => Box::new(std::io::stdin()),
+        };
+        Ok(RowReader::new(reader, format, mode)?)
     }
-    for row in rows {
-        if let (Some(Some(done)), Some(current)) = (answered.get(&row.number), row.biz_id())
-            && done != current
-        {
-            return Err(foreign(row.number));
+}
+
+/// Copies stdin into an anonymous temporary file (removed when closed).
+fn spool_stdin() -> Result<File, BulkError> {
+    let io =
+        |e: std::io::Error| BulkError::Io(format!("cannot keep stdin in a temporary file: {e}"));
+    let mut file = tempfile::tempfile().map_err(io)?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut file).map_err(io)?;
+    Ok(file)
+}
+
+/// The send journal of a verification run into a regular file (a pipe or a terminal
+/// cannot be resumed), and the rows a stopped run sent without an answer.
+fn open_journal(options: &BulkOptions) -> Result<(Option<Journal>, RoaringTreemap), BulkError> {
+    let regular = std::fs::metadata(&options.out).is_ok_and(|m| m.is_file());
+    if !options.mode.is_billable() || !regular {
+        return Ok((None, RoaringTreemap::new()));
+    }
+    let (journal, sent) = Journal::open(&options.out).map_err(BulkError::Io)?;
+    Ok((Some(journal), sent))
+}
+
+fn reader_error(error: BulkError) -> InputError {
+    match error {
+        BulkError::Usage(message) => InputError::Shape(message),
+        other => InputError::Io(other.to_string()),
+    }
+}
+
+fn survey_error(error: SurveyError, options: &BulkOptions) -> BulkError {
+    match error {
+        SurveyError::Input(error) => error.into(),
+        SurveyError::Io(message) => BulkError::Io(message),
+        SurveyError::Foreign(row) => {
+            let shard = if options.shard.is_all() {
+                String::new()
+            } else {
+                format!(" (shard {})", options.shard)
+            };
+            BulkError::Usage(format!(
+                "{} holds row {row}, which does not match row {row} of {}{shard}: is it the output of another input? Use another --out file",
+                options.out.display(),
+                options.input.display()
+            ))
         }
     }
-    Ok(())
 }
 
-/// Verifies one row: locally refused when unreadable or invalid (checked once, when it was
-/// read), otherwise sent once. Returns its outcome, and why the whole run must stop when it
-/// must.
-fn process(client: &Client, limiter: Option<&RateLimiter>, row: &Row) -> (Outcome, Option<String>) {
-    let request = match &row.input {
-        RowInput::Unreadable { reason, .. } => return (Outcome::invalid_row(reason), None),
-        RowInput::Invalid { problem, .. } => return (Outcome::invalid_input(*problem), None),
-        RowInput::Request(request) => request,
-    };
-    if let Some(limiter) = limiter {
-        limiter.wait();
+/// What the fuzz targets reach (`crate::fuzzing`).
+pub(crate) mod fuzzing {
+    use super::input::{Format, RowReader};
+    use super::outcome::{Outcome, line};
+    use super::resume::parse_line;
+    use super::row::Mode;
+
+    /// Reads every row of `data` in both modes; each row's output line must read back as
+    /// its own row and key (what resuming relies on). Returns the verification rows read.
+    pub(crate) fn read_input(data: &[u8], csv: bool) -> usize {
+        let format = if csv { Format::Csv } else { Format::Jsonl };
+        let mut count = 0;
+        for mode in [Mode::Results, Mode::Verify] {
+            count = 0;
+            let Ok(rows) = RowReader::new(data, format, mode) else {
+                continue;
+            };
+            for row in rows.flatten() {
+                count += 1;
+                let written = line(mode, &row, &Outcome::invalid_row("fuzz"));
+                let read = parse_line(written.trim_end().as_bytes(), mode);
+                assert!(
+                    read.as_ref()
+                        .is_some_and(|r| r.row == row.number && r.key == row.subject.key),
+                    "row {} does not read back from its own line",
+                    row.number
+                );
+            }
+        }
+        count
     }
-    // The client never resends a billable call once it may have left; neither do we.
-    match client.execute(request) {
-        Ok(data) => (Outcome::verdict(&data), None),
-        Err(error) => Outcome::from_error(&error),
+
+    /// Scans `data` as an output being resumed, in both modes; returns the rows the
+    /// verification scan found.
+    pub(crate) fn scan_output(data: &[u8]) -> usize {
+        let _ = super::output::scan(data, Mode::Results);
+        super::output::scan(data, Mode::Verify).map_or(0, |scanned| {
+            usize::try_from(scanned.resume.seen.len()).unwrap_or(0)
+        })
     }
 }
 

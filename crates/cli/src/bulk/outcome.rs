@@ -1,17 +1,23 @@
 //! What happened to one row, and the output line that records it.
 
-use advanceai_core::{IdNumberVerificationRequest, InvalidRequest, Operation, VerificationData};
+use advanceai_core::{GetResultData, Idempotency, InvalidRequest, ResultStatus, VerificationData};
 use advanceai_transport::Error;
 use serde::Serialize;
 
-use super::input::{Row, RowInput};
+use super::row::{Mode, Row};
 
 /// The message of a row that may have been processed without an answer.
 pub(crate) const MAY_HAVE_BEEN_BILLED: &str = "may have been billed: check before retrying";
 
+/// The message of a row a previous run sent, and was stopped before writing its answer.
+const SENT_BY_A_STOPPED_RUN: &str =
+    "a previous run was stopped after sending this row and before writing its answer";
+
 /// What happened to one row.
 #[derive(Debug)]
 pub(crate) enum Outcome {
+    /// A Get Result that is not final yet: written, and fetched again by a rerun.
+    Pending,
     /// The API's verdict.
     Verdict {
         /// `PASS`, `FAIL`, `INCOMPLETE` (or a value this version does not know); `None`
@@ -100,7 +106,34 @@ impl Outcome {
         }
     }
 
-    /// The outcome of an answered call.
+    /// The outcome of a row that a previous run sent without writing its answer (the send
+    /// journal names it): it may have been billed, so it is never sent again.
+    pub(crate) fn sent_by_a_stopped_run() -> Self {
+        Self::Error {
+            kind: ErrorKind::UnknownOutcome,
+            code: None,
+            message: format!("{MAY_HAVE_BEEN_BILLED} ({SENT_BY_A_STOPPED_RUN})"),
+            transaction_id: None,
+        }
+    }
+
+    /// The outcome of a fetched Get Result: pending, or its verdict.
+    pub(crate) fn result(data: &GetResultData) -> Self {
+        match data.status() {
+            ResultStatus::Final {
+                overall_result,
+                error_code,
+            } => Self::Verdict {
+                overall_result: Some(overall_result.as_str().to_owned()),
+                error_code: Some(error_code.as_str().to_owned()),
+                signature_id: data.signature_id.clone(),
+            },
+            // Pending, or a status a later version of core adds: not final, fetched again.
+            _ => Self::Pending,
+        }
+    }
+
+    /// The outcome of an answered verification.
     pub(crate) fn verdict(data: &VerificationData) -> Self {
         Self::Verdict {
             overall_result: data.overall_result.as_ref().map(|r| r.as_str().to_owned()),
@@ -112,9 +145,9 @@ impl Outcome {
     /// The outcome of a failed call, and why the whole run must stop when the failure
     /// refuses the account (bad keys, no balance, quota reached, account disabled): every
     /// other row would be refused too. Every answer is the library's
-    /// ([`Error::disposition`]); this only sorts rows by it.
-    pub(crate) fn from_error(error: &Error) -> (Self, Option<String>) {
-        let disposition = error.disposition(IdNumberVerificationRequest::DESCRIPTOR.idempotency);
+    /// ([`Error::disposition`] for a call of `idempotency`); this only sorts rows by it.
+    pub(crate) fn from_error(error: &Error, idempotency: Idempotency) -> (Self, Option<String>) {
+        let disposition = error.disposition(idempotency);
         let stop = disposition.refuses_account.then(|| match error {
             Error::Api { code, message, .. } => format!("the API answered {code}: {message}"),
             other => other.to_string(),
@@ -134,9 +167,12 @@ impl Outcome {
         );
         let transaction_id = error.transaction_id().map(str::to_owned);
         let is_api = disposition.kind == advanceai_transport::ErrorKind::Api;
-        // An answer about this row is written; a request refused unprocessed for a reason
-        // outside the row (never sent, busy, keys, balance) is not, so a rerun sends it.
-        let about_the_row = disposition.may_have_been_processed || disposition.faults_the_request;
+        // An answer about this row is written, and so is a request that may have been
+        // billed (resending it is not safe); a request refused unprocessed for a reason
+        // outside the row (never sent, busy, keys, balance), or an idempotent one that
+        // failed in transit, is not, so a rerun sends it.
+        let about_the_row = disposition.faults_the_request
+            || (disposition.may_have_been_processed && !disposition.safe_to_resend);
         let (kind, message) = match (about_the_row, is_api) {
             (true, true) => (ErrorKind::Api, message),
             (true, false) => (
@@ -158,7 +194,7 @@ impl Outcome {
     /// Whether the row gets an output line (and so is skipped by a rerun).
     pub(crate) fn is_written(&self) -> bool {
         match self {
-            Self::Verdict { .. } => true,
+            Self::Verdict { .. } | Self::Pending => true,
             Self::Error { kind, .. } => kind.is_written(),
         }
     }
@@ -166,19 +202,35 @@ impl Outcome {
 
 /// One output line. Field order is the order written.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Line<'a> {
     row: u64,
-    biz_id: Option<&'a str>,
-    user_id: Option<&'a str>,
-    /// Masked like the vendor masks it (`advanceai_core::mask`, 2 and 1): never the
-    /// number itself.
-    number_value: Option<String>,
+    #[serde(flatten)]
+    subject: LineSubject<'a>,
     #[serde(flatten)]
     outcome: LineOutcome<'a>,
 }
 
-/// A verdict's three fields (`null` when the server left one out), or `error`.
+/// What the line shows of its row (`null` where unreadable).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum LineSubject<'a> {
+    /// A verification row: `bizId`, `userId` and `numberValue` masked like the vendor
+    /// masks it (`advanceai_core::mask`, 2 and 1): never the number itself.
+    #[serde(rename_all = "camelCase")]
+    Verify {
+        biz_id: Option<&'a str>,
+        user_id: Option<&'a str>,
+        number_value: Option<&'a str>,
+    },
+    /// A Get Result row: its `signatureId`, and whether the result is still pending.
+    #[serde(rename_all = "camelCase")]
+    Results {
+        signature_id: Option<&'a str>,
+        pending: bool,
+    },
+}
+
+/// A verdict's fields (`null` when the server left one out, or while pending), or `error`.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum LineOutcome<'a> {
@@ -186,7 +238,10 @@ enum LineOutcome<'a> {
     Verdict {
         overall_result: Option<&'a str>,
         error_code: Option<&'a str>,
-        signature_id: Option<&'a str>,
+        /// A verification's own id (`null` when the server left it out); absent from a
+        /// Get Result line, which already shows its `signatureId`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        signature_id: Option<Option<&'a str>>,
     },
     Error {
         error: LineError<'a>,
@@ -202,16 +257,26 @@ struct LineError<'a> {
     transaction_id: Option<&'a str>,
 }
 
-/// The output line of `row` with `outcome`, newline included.
-pub(crate) fn line(row: &Row, outcome: &Outcome) -> String {
-    let (user_id, number_value) = match (&row.input, row.request()) {
-        (RowInput::Unreadable { user_id, .. }, _) => (user_id.as_deref(), None),
-        (_, request) => (
-            request.map(|r| r.user_id.as_str()),
-            request.map(|r| r.number_value.masked(2, 1)),
-        ),
+/// The output line of `row` with `outcome` in a run of `mode`, newline included.
+pub(crate) fn line(mode: Mode, row: &Row, outcome: &Outcome) -> String {
+    let subject = &row.subject;
+    let subject = match mode {
+        Mode::Verify => LineSubject::Verify {
+            biz_id: subject.key.as_deref(),
+            user_id: subject.user_id.as_deref(),
+            number_value: subject.number_value.as_deref(),
+        },
+        Mode::Results => LineSubject::Results {
+            signature_id: subject.key.as_deref(),
+            pending: matches!(outcome, Outcome::Pending),
+        },
     };
     let outcome = match outcome {
+        Outcome::Pending => LineOutcome::Verdict {
+            overall_result: None,
+            error_code: None,
+            signature_id: None,
+        },
         Outcome::Verdict {
             overall_result,
             error_code,
@@ -219,7 +284,7 @@ pub(crate) fn line(row: &Row, outcome: &Outcome) -> String {
         } => LineOutcome::Verdict {
             overall_result: overall_result.as_deref(),
             error_code: error_code.as_deref(),
-            signature_id: signature_id.as_deref(),
+            signature_id: (mode == Mode::Verify).then_some(signature_id.as_deref()),
         },
         Outcome::Error {
             kind,
@@ -237,9 +302,7 @@ pub(crate) fn line(row: &Row, outcome: &Outcome) -> String {
     };
     let line = Line {
         row: row.number,
-        biz_id: row.biz_id(),
-        user_id,
-        number_value,
+        subject,
         outcome,
     };
     // Serializing strings and numbers cannot fail; an empty line would be refused on resume.

@@ -5,16 +5,16 @@
 //! removed on the next start (its row runs again), so a rerun leaves no broken or duplicate
 //! line. No `fsync` per line: a killed process loses nothing the kernel already holds; the
 //! file is synced once at the end of the run (only a machine crash could lose lines).
+//!
+//! The previous lines are read one at a time into a [`Resume`]: resuming a run of ten
+//! million rows needs a few megabytes, not the file.
 
-use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{ErrorKind as IoErrorKind, Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind as IoErrorKind, Read, Seek, Write};
 use std::path::Path;
 
-use serde_json::Value;
-
-/// Rows already in the output: row number to its `bizId` (when it has one).
-pub(crate) type Answered = BTreeMap<u64, Option<String>>;
+use super::resume::{Resume, parse_line};
+use super::row::Mode;
 
 /// Why the output cannot be used.
 #[derive(Debug, PartialEq, Eq)]
@@ -32,9 +32,9 @@ pub(crate) struct Output {
 }
 
 /// Opens (or creates) `path`, locks it for this run (an advisory lock, released when the
-/// process ends, however it ends), drops a trailing partial line, and returns the rows it
-/// already answers.
-pub(crate) fn open(path: &Path) -> Result<(Output, Answered), OutputError> {
+/// process ends, however it ends), drops a trailing partial line, and returns what it
+/// already holds.
+pub(crate) fn open(path: &Path, mode: Mode) -> Result<(Output, Resume), OutputError> {
     let io = |what: &str, e: std::io::Error| {
         OutputError::Io(format!("cannot {what} {}: {e}", path.display()))
     };
@@ -55,59 +55,112 @@ pub(crate) fn open(path: &Path) -> Result<(Output, Answered), OutputError> {
         }
         Err(TryLockError::Error(e)) => return Err(io("lock", e)),
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| io("read", e))?;
-    let (answered, keep, needs_newline) = scan(&bytes).map_err(OutputError::Foreign)?;
-    if keep < bytes.len() as u64 {
-        file.set_len(keep).map_err(|e| io("truncate", e))?;
+    let scanned =
+        scan(BufReader::with_capacity(256 * 1024, &file), mode).map_err(|error| match error {
+            ScanError::Foreign(message) => OutputError::Foreign(message),
+            ScanError::Io(e) => io("read", e),
+        })?;
+    if scanned.keep < scanned.length {
+        file.set_len(scanned.keep).map_err(|e| io("truncate", e))?;
     }
-    if needs_newline {
+    // Appends go to the end whatever the read position; rewinding keeps the file tidy for
+    // targets that are not seekable (their error is ignored: nothing was read there).
+    let _ = file.rewind();
+    if scanned.needs_newline {
         file.write_all(b"\n").map_err(|e| io("write", e))?;
     }
-    Ok((Output { file }, answered))
+    Ok((Output { file }, scanned.resume))
 }
 
-/// Reads the answered rows of an output file's content. Returns them, how many bytes to
-/// keep (a trailing partial line is dropped), and whether the kept content lacks its
-/// final newline (a complete last line cut just before it).
-fn scan(bytes: &[u8]) -> Result<(Answered, u64, bool), String> {
-    let mut answered = Answered::new();
-    let mut start = 0usize;
-    let mut number = 0usize;
-    while start < bytes.len() {
+/// What scanning an output's content found.
+#[derive(Debug)]
+pub(crate) struct Scanned {
+    pub(crate) resume: Resume,
+    /// How many bytes were read.
+    length: u64,
+    /// How many bytes to keep (a trailing partial line is dropped).
+    keep: u64,
+    /// Whether the kept content lacks its final newline (a complete last line cut just
+    /// before it).
+    needs_newline: bool,
+}
+
+#[derive(Debug)]
+pub(crate) enum ScanError {
+    Foreign(String),
+    Io(std::io::Error),
+}
+
+/// Reads the lines of an output, one at a time.
+pub(crate) fn scan(mut reader: impl BufRead, mode: Mode) -> Result<Scanned, ScanError> {
+    let mut resume = Resume::default();
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line).map_err(ScanError::Io)?;
+        if read == 0 {
+            return Ok(Scanned {
+                resume,
+                length: offset,
+                keep: offset,
+                needs_newline: false,
+            });
+        }
         number += 1;
-        let (end, complete) = match bytes[start..].iter().position(|&b| b == b'\n') {
-            Some(offset) => (start + offset, true),
-            None => (bytes.len(), false),
+        let complete = line.last() == Some(&b'\n');
+        let text = if complete {
+            &line[..line.len() - 1]
+        } else {
+            &line[..]
         };
-        let line = &bytes[start..end];
-        match parse_line(line) {
-            Some((row, biz_id)) => {
-                answered.insert(row, biz_id);
-            }
+        match parse_line(text, mode) {
+            Some(parsed) => resume.record(&parsed),
             // Whatever a kill cut short is dropped: its row runs again.
-            None if !complete => return Ok((answered, start as u64, false)),
-            None if line.iter().all(u8::is_ascii_whitespace) => {}
+            None if !complete => {
+                return Ok(Scanned {
+                    resume,
+                    length: offset + read as u64,
+                    keep: offset,
+                    needs_newline: false,
+                });
+            }
+            None if text.iter().all(u8::is_ascii_whitespace) => {}
             None => {
-                return Err(format!(
+                return Err(ScanError::Foreign(format!(
                     "line {number} of the output is not a bulk output line: use another --out file"
-                ));
+                )));
             }
         }
+        offset += read as u64;
         if !complete {
-            return Ok((answered, bytes.len() as u64, true));
+            return Ok(Scanned {
+                resume,
+                length: offset,
+                keep: offset,
+                needs_newline: true,
+            });
         }
-        start = end + 1;
     }
-    Ok((answered, bytes.len() as u64, false))
 }
 
-/// The row number and `bizId` of an output line, or `None` when it is not one.
-fn parse_line(line: &[u8]) -> Option<(u64, Option<String>)> {
-    let value: Value = serde_json::from_slice(line).ok()?;
-    let row = value.get("row")?.as_u64()?;
-    let biz_id = value.get("bizId")?.as_str().map(str::to_owned);
-    Some((row, biz_id))
+/// Every row the lines of `reader` hold whose number is in `rows`, with its key (the first
+/// line of each row): resuming names the row that does not match its input this way.
+pub(crate) fn keys_in(
+    reader: impl Read,
+    mode: Mode,
+    rows: std::ops::Range<u64>,
+) -> std::io::Result<std::collections::BTreeMap<u64, Option<String>>> {
+    let mut keys = std::collections::BTreeMap::new();
+    for line in BufReader::new(reader).split(b'\n') {
+        if let Some(parsed) = parse_line(&line?, mode)
+            && rows.contains(&parsed.row)
+        {
+            keys.entry(parsed.row).or_insert(parsed.key);
+        }
+    }
+    Ok(keys)
 }
 
 impl Output {
@@ -129,50 +182,78 @@ impl Output {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
     use super::*;
 
     const A: &str = r#"{"row":1,"bizId":"b1","userId":"u1","numberValue":"22********2","overallResult":"PASS","errorCode":"SUCCESS","signatureId":"s1"}"#;
     const B: &str = r#"{"row":3,"bizId":null,"userId":null,"numberValue":null,"error":{"kind":"INVALID_ROW","code":null,"message":"x","transactionId":null}}"#;
 
+    fn rows(scanned: &Scanned) -> Vec<u64> {
+        scanned.resume.seen.iter().collect()
+    }
+
+    fn foreign(content: &[u8]) -> String {
+        match scan(content, Mode::Verify) {
+            Err(ScanError::Foreign(message)) => message,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn scan_collects_rows() {
         let content = format!("{A}\n{B}\n");
-        let (answered, keep, newline) = scan(content.as_bytes()).unwrap();
-        assert_eq!(answered.len(), 2);
-        assert_eq!(answered[&1], Some("b1".to_owned()));
-        assert_eq!(answered[&3], None);
-        assert_eq!(keep, content.len() as u64);
-        assert!(!newline);
+        let scanned = scan(content.as_bytes(), Mode::Verify).unwrap();
+        assert_eq!(rows(&scanned), [1, 3]);
+        assert_eq!(
+            rows(&scanned),
+            scanned.resume.done.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(scanned.keep, content.len() as u64);
+        assert!(!scanned.needs_newline);
     }
 
     #[test]
     fn scan_drops_a_partial_trailing_line() {
         let content = format!("{A}\n{}", &B[..40]);
-        let (answered, keep, newline) = scan(content.as_bytes()).unwrap();
-        assert_eq!(answered.keys().copied().collect::<Vec<_>>(), [1]);
-        assert_eq!(keep, A.len() as u64 + 1);
-        assert!(!newline);
+        let scanned = scan(content.as_bytes(), Mode::Verify).unwrap();
+        assert_eq!(rows(&scanned), [1]);
+        assert_eq!(scanned.keep, A.len() as u64 + 1);
+        assert_eq!(scanned.length, content.len() as u64);
+        assert!(!scanned.needs_newline);
     }
 
     #[test]
     fn scan_keeps_a_complete_line_missing_its_newline() {
         let content = format!("{A}\n{B}");
-        let (answered, keep, newline) = scan(content.as_bytes()).unwrap();
-        assert_eq!(answered.len(), 2);
-        assert_eq!(keep, content.len() as u64);
-        assert!(newline);
+        let scanned = scan(content.as_bytes(), Mode::Verify).unwrap();
+        assert_eq!(rows(&scanned), [1, 3]);
+        assert_eq!(scanned.keep, content.len() as u64);
+        assert!(scanned.needs_newline);
     }
 
     #[test]
     fn scan_refuses_a_foreign_file() {
-        let err = scan(b"name,number\nx,1\n").unwrap_err();
+        let err = foreign(b"name,number\nx,1\n");
         assert!(err.contains("line 1"), "{err}");
-        let err = scan(format!("{A}\n{{\"other\":1}}\n").as_bytes()).unwrap_err();
+        let err = foreign(format!("{A}\n{{\"other\":1}}\n").as_bytes());
         assert!(err.contains("line 2"), "{err}");
         // Empty and missing files are fine.
-        assert_eq!(scan(b"").unwrap().0.len(), 0);
+        assert!(scan(&b""[..], Mode::Verify).unwrap().resume.is_empty());
+    }
+
+    #[test]
+    fn scan_of_results_keeps_pending_rows_to_fetch() {
+        let content = "{\"row\":1,\"signatureId\":\"s1\",\"pending\":true,\"overallResult\":null,\"errorCode\":null}\n\
+                       {\"row\":2,\"signatureId\":\"s2\",\"pending\":false,\"overallResult\":\"PASS\",\"errorCode\":\"SUCCESS\"}\n";
+        let scanned = scan(content.as_bytes(), Mode::Results).unwrap();
+        assert_eq!(rows(&scanned), [1, 2]);
+        assert_eq!(scanned.resume.done.iter().collect::<Vec<_>>(), [2]);
+        // A verification output is not a Get Result output.
+        assert!(matches!(
+            scan(format!("{B}\n").as_bytes(), Mode::Results),
+            Err(ScanError::Foreign(_))
+        ));
     }
 
     #[test]
@@ -180,8 +261,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.jsonl");
         std::fs::write(&path, format!("{A}\n{{\"row\":2,\"biz")).unwrap();
-        let (mut output, answered) = open(&path).unwrap();
-        assert_eq!(answered.keys().copied().collect::<Vec<_>>(), [1]);
+        let (mut output, answered) = open(&path, Mode::Verify).unwrap();
+        assert_eq!(answered.seen.iter().collect::<Vec<_>>(), [1]);
         output.append(&format!("{B}\n")).unwrap();
         output.finish().unwrap();
         assert_eq!(
@@ -191,8 +272,8 @@ mod tests {
 
         // A complete last line without its newline gets one before the next line.
         std::fs::write(&path, A).unwrap();
-        let (mut output, answered) = open(&path).unwrap();
-        assert_eq!(answered.len(), 1);
+        let (mut output, answered) = open(&path, Mode::Verify).unwrap();
+        assert_eq!(answered.seen.len(), 1);
         output.append(&format!("{B}\n")).unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
@@ -202,18 +283,18 @@ mod tests {
         drop(output);
 
         // A second run on the same file is refused while the first holds it.
-        let (first, _) = open(&path).unwrap();
-        let refused = open(&path).unwrap_err();
+        let (first, _) = open(&path, Mode::Verify).unwrap();
+        let refused = open(&path, Mode::Verify).unwrap_err();
         assert!(
             matches!(&refused, OutputError::Foreign(m) if m.contains("in use by another")),
             "{refused:?}"
         );
         drop(first);
-        assert!(open(&path).is_ok());
+        assert!(open(&path, Mode::Verify).is_ok());
 
         // A new file is created.
         let fresh = dir.path().join("new.jsonl");
-        let (_, answered) = open(&fresh).unwrap();
+        let (_, answered) = open(&fresh, Mode::Verify).unwrap();
         assert!(answered.is_empty());
         assert!(fresh.exists());
     }

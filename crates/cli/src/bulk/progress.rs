@@ -13,7 +13,8 @@ const LINE_EVERY: Duration = Duration::from_secs(5);
 /// Reports progress of the rows this run sends.
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
-    total: u64,
+    /// Rows to run, when known (standard input is not counted ahead).
+    total: Option<u64>,
     done: u64,
     started: Instant,
     last_line: Instant,
@@ -22,13 +23,20 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    /// Progress over `total` rows to run.
-    pub(crate) fn new(total: u64) -> Self {
+    /// Progress over `total` rows to run (`None`: not known ahead).
+    pub(crate) fn new(total: Option<u64>) -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = ProgressBar::new(total);
-            if let Ok(style) = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} rows, {per_sec}, ETA {eta} {msg}",
-            ) {
+            let (bar, template) = match total {
+                Some(total) => (
+                    ProgressBar::new(total),
+                    "{bar:30} {pos}/{len} rows, {per_sec}, ETA {eta} {msg}",
+                ),
+                None => (
+                    ProgressBar::no_length(),
+                    "{spinner} {pos} rows, {per_sec} {msg}",
+                ),
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style);
             }
             bar
@@ -52,18 +60,20 @@ impl Progress {
             bar.inc(1);
             return;
         }
-        let tenth = self.done * 10 / self.total.max(1);
+        let tenth = self.total.map_or(0, |total| self.done * 10 / total.max(1));
         if tenth > self.last_tenth || self.last_line.elapsed() >= LINE_EVERY {
             self.last_tenth = tenth;
             self.last_line = Instant::now();
-            eprintln!(
-                "bulk: {}/{} rows ({}%), {}, ETA {}",
-                self.done,
-                self.total,
-                self.done * 100 / self.total.max(1),
-                counts(summary),
-                self.eta()
-            );
+            match self.total {
+                Some(total) => eprintln!(
+                    "bulk: {}/{total} rows ({}%), {}, ETA {}",
+                    self.done,
+                    self.done * 100 / total.max(1),
+                    counts(summary),
+                    self.eta(total)
+                ),
+                None => eprintln!("bulk: {} rows, {}", self.done, counts(summary)),
+            }
         }
     }
 
@@ -74,12 +84,12 @@ impl Progress {
         }
     }
 
-    fn eta(&self) -> String {
+    fn eta(&self, total: u64) -> String {
         if self.done == 0 {
             return "unknown".into();
         }
         let per_row = self.started.elapsed().as_secs_f64() / self.done as f64;
-        let left = per_row * self.total.saturating_sub(self.done) as f64;
+        let left = per_row * total.saturating_sub(self.done) as f64;
         format!("{left:.0}s")
     }
 }
@@ -93,6 +103,7 @@ fn counts(summary: &Summary) -> String {
         .collect();
     let api: u64 = summary.api_errors.values().sum();
     for (name, n) in [
+        ("pending", summary.pending),
         ("API error", api),
         ("invalid", summary.invalid),
         ("unknown outcome", summary.unknown_outcome),

@@ -21,6 +21,10 @@ pub(crate) struct Summary {
     pub(crate) results: BTreeMap<String, u64>,
     /// API errors by code.
     pub(crate) api_errors: BTreeMap<String, u64>,
+    /// Get Results not final yet (`--results`): written, and fetched again by a rerun.
+    pub(crate) pending: u64,
+    /// Whether the run fetched Get Results (`--results`) rather than verifying.
+    pub(crate) fetches_results: bool,
     /// Rows refused locally (unreadable, or breaking a server rule): never sent.
     pub(crate) invalid: u64,
     /// Rows that may have been processed without an answer: never resent.
@@ -47,6 +51,7 @@ impl Summary {
     /// Counts one finished row.
     pub(crate) fn count(&mut self, outcome: &Outcome) {
         match outcome {
+            Outcome::Pending => self.pending += 1,
             Outcome::Verdict { overall_result, .. } => {
                 let result = overall_result.as_deref().unwrap_or("NONE");
                 *self.results.entry(result.to_owned()).or_default() += 1;
@@ -80,6 +85,7 @@ impl Summary {
     /// Rows answered (written) by this run.
     pub(crate) fn answered(&self) -> u64 {
         self.results.values().sum::<u64>()
+            + self.pending
             + self.api_errors.values().sum::<u64>()
             + self.invalid
             + self.unknown_outcome
@@ -91,10 +97,11 @@ impl Summary {
         self.not_sent + self.refused.values().sum::<u64>() + self.not_started
     }
 
-    /// How the command exits: 130 when interrupted by a signal; otherwise 0 when every row has its line and none has an unknown
-    /// outcome; 4 when a row has an unknown outcome (someone must check it) or could not be
-    /// sent because of the network; 3 when rows are left only because the API refused them
-    /// unprocessed (busy, bad keys, no balance...).
+    /// How the command exits: 130 when interrupted by a signal; otherwise 0 when every row
+    /// has its final line and none has an unknown outcome; 4 when a row has an unknown
+    /// outcome (someone must check it) or could not be sent because of the network; 3 when
+    /// rows are left only because the API refused them unprocessed (busy, bad keys, no
+    /// balance...); 5 when the only rows left are Get Results still pending.
     pub(crate) fn exit(&self) -> Exit {
         if self.interrupted {
             Exit::Interrupted
@@ -102,6 +109,8 @@ impl Summary {
             Exit::Transport
         } else if self.left_to_send() > 0 {
             Exit::Api
+        } else if self.pending > 0 {
+            Exit::Pending
         } else {
             Exit::Ok
         }
@@ -109,7 +118,7 @@ impl Summary {
 
     /// The summary as one JSON object (camelCase, like the API).
     pub(crate) fn to_json(&self) -> Value {
-        json!({
+        let mut json = json!({
             "rows": self.rows,
             "skippedAlreadyDone": self.skipped_already_done,
             "answered": self.answered(),
@@ -123,7 +132,11 @@ impl Summary {
             "stoppedEarly": self.stopped,
             "interrupted": self.interrupted,
             "elapsedSeconds": (self.elapsed.as_secs_f64() * 1000.0).round() / 1000.0,
-        })
+        });
+        if self.fetches_results {
+            json["pending"] = Value::from(self.pending);
+        }
+        json
     }
 
     /// The summary for a reader, several lines.
@@ -147,6 +160,13 @@ impl Summary {
             .collect::<Vec<_>>()
             .join(", ");
         let _ = writeln!(text, "  results: {results}");
+        if self.fetches_results {
+            let _ = writeln!(
+                text,
+                "  pending (not final yet; a rerun with the same --out fetches them again): {}",
+                self.pending
+            );
+        }
         if self.api_errors.is_empty() {
             let _ = writeln!(text, "  API errors: 0");
         } else {

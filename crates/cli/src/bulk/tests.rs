@@ -26,6 +26,8 @@ fn options(dir: &std::path::Path, input: &str) -> BulkOptions {
         out: dir.join("out.jsonl"),
         concurrency: 4,
         rate: None,
+        mode: Mode::Verify,
+        shard: Shard::ALL,
     }
 }
 
@@ -304,4 +306,90 @@ fn rate_bounds_the_run() {
         started.elapsed()
     );
     assert_eq!(summary.results["PASS"], 15);
+}
+
+#[test]
+fn rows_a_killed_run_sent_are_written_unknown_not_resent() {
+    let (sandbox, client) = sandbox_client();
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = HEADER.to_owned();
+    for i in 1..=4 {
+        csv.push_str(&format!("b{i},u{i},NGA,BVN,22222222222\n"));
+    }
+    std::fs::write(dir.path().join("in.csv"), csv).unwrap();
+    let options = options(dir.path(), "in.csv");
+    // A killed run: row 1 answered; rows 1 and 2 sent; row 3 sent, then released (it was
+    // refused unprocessed); a journal entry cut short by the kill.
+    std::fs::write(
+        &options.out,
+        "{\"row\":1,\"bizId\":\"b1\",\"userId\":\"u1\",\"numberValue\":\"22********2\",\"overallResult\":\"PASS\",\"errorCode\":\"SUCCESS\",\"signatureId\":\"s\"}\n",
+    )
+    .unwrap();
+    let journal = dir.path().join("out.jsonl.journal");
+    std::fs::write(&journal, "1\n2\n3\n-3\n4").unwrap();
+
+    let summary = run(&client, &options).unwrap();
+    assert_eq!(summary.skipped_already_done, 1);
+    assert_eq!(summary.unknown_outcome, 1);
+    assert_eq!(summary.results["PASS"], 2);
+    assert_eq!(summary.exit(), crate::commands::output::Exit::Transport);
+    // Rows 3 and 4 were sent; row 2 was not sent again.
+    assert_eq!(
+        sandbox.request_count(advanceai_core::Endpoint::IdNumberVerification),
+        2
+    );
+    let by_row: BTreeMap<u64, Value> = lines(&options.out)
+        .into_iter()
+        .map(|l| (l["row"].as_u64().unwrap(), l))
+        .collect();
+    assert_eq!(by_row.len(), 4);
+    let unknown = &by_row[&2];
+    assert_eq!(unknown["bizId"], "b2");
+    assert_eq!(unknown["numberValue"], "22********2");
+    assert_eq!(unknown["error"]["kind"], "UNKNOWN_OUTCOME");
+    assert!(
+        unknown["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a previous run was stopped after sending this row"),
+        "{unknown}"
+    );
+    // Every row the journal named has its line: it is gone, and a rerun is clean.
+    assert!(!journal.exists());
+    let again = run(&client, &options).unwrap();
+    assert_eq!(again.skipped_already_done, 4);
+    assert_eq!(again.exit(), crate::commands::output::Exit::Ok);
+}
+
+#[test]
+fn an_interrupted_or_stopped_run_keeps_its_journal_until_every_row_is_answered() {
+    let (sandbox, client) = sandbox_client();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = format!(
+        "{HEADER}b1,u1,NGA,BVN,22222222222\nfault-no-balance-2,u2,NGA,BVN,22222222222\nb3,u3,NGA,BVN,22222222222\n"
+    );
+    std::fs::write(dir.path().join("in.csv"), csv).unwrap();
+    let mut options = options(dir.path(), "in.csv");
+    options.concurrency = 1;
+    let journal = dir.path().join("out.jsonl.journal");
+    let summary = run(&client, &options).unwrap();
+    assert_eq!(summary.not_started, 1);
+    // Row 2 was refused unprocessed and released; row 3 never started: the journal stays
+    // (it names no row left unanswered, so the rerun sends both).
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), "1\n2\n-2\n");
+    std::fs::write(
+        dir.path().join("in.csv"),
+        format!("{HEADER}b1,u1,NGA,BVN,22222222222\nb2,u2,NGA,BVN,22222222222\nb3,u3,NGA,BVN,22222222222\n"),
+    )
+    .unwrap();
+    let again = run(&client, &options);
+    // Row 1's bizId matches; row 2 had no line, so a new bizId there is fine.
+    let again = again.unwrap();
+    assert_eq!(again.results["PASS"], 2);
+    assert_eq!(again.unknown_outcome, 0);
+    assert!(!journal.exists());
+    assert_eq!(
+        sandbox.request_count(advanceai_core::Endpoint::IdNumberVerification),
+        4
+    );
 }

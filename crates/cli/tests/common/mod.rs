@@ -31,6 +31,21 @@ pub(crate) fn against(sandbox: &RunningSandbox) -> Command {
     cmd
 }
 
+/// The binary pointed at `sandbox` as a plain process (to spawn, signal or kill), its
+/// stdout piped and stderr dropped.
+pub(crate) fn process_against(sandbox: &RunningSandbox) -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("advanceai"));
+    command
+        .env_remove("ADVANCEAI_DEADLINE")
+        .env_remove("ADVANCEAI_CA_BUNDLE")
+        .env("ADVANCEAI_BASE_URL", sandbox.base_url())
+        .env("ADVANCEAI_ACCESS_KEY", DEFAULT_ACCESS_KEY)
+        .env("ADVANCEAI_SECRET_KEY", DEFAULT_SECRET_KEY)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    command
+}
+
 pub(crate) fn start() -> RunningSandbox {
     Sandbox::start(SandboxConfig::default()).unwrap()
 }
