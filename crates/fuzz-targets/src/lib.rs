@@ -15,6 +15,7 @@
 //! where library code would return an error.
 #![allow(clippy::panic)]
 
+mod bulk;
 mod checks;
 // The C ABI is called as C calls it, and the strings it returns are read as C reads them:
 // through raw pointers. The workspace denies `unsafe_code`; this module needs it for that.
@@ -24,6 +25,7 @@ mod requests;
 mod responses;
 mod seeds;
 
+pub use bulk::{bulk_csv, bulk_jsonl, bulk_output_scan};
 pub use checks::documented_names;
 pub use ffi::{ffi_parse_callback, ffi_parse_get_result, ffi_parse_verification};
 pub use requests::{
@@ -54,4 +56,7 @@ pub const TARGETS: &[Target] = &[
     ("ffi_parse_get_result", ffi_parse_get_result),
     ("ffi_parse_verification", ffi_parse_verification),
     ("ffi_parse_callback", ffi_parse_callback),
+    ("bulk_csv", bulk_csv),
+    ("bulk_jsonl", bulk_jsonl),
+    ("bulk_output_scan", bulk_output_scan),
 ];

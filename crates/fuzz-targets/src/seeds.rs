@@ -191,10 +191,49 @@ fn request_seeds(repo: &Path) -> io::Result<Vec<Seed>> {
     Ok(seeds)
 }
 
+/// Bulk inputs and outputs in the forms the README documents (the repository has no
+/// example file of them): a verification run, a `--results` run, unreadable rows, and an
+/// output with a pending result, an error line and a line cut short by a kill.
+const BULK: &[(&str, &str, &str)] = &[
+    (
+        "bulk_csv",
+        "verify",
+        "bizId,userId,region,numberType,numberValue\norder-1,user-1,NGA,BVN,22222222222\norder-2,user-2,NGA,NIN,00000000000\n\"order,3\",user-3,NGA,bvn,123\n,,,,\n",
+    ),
+    (
+        "bulk_csv",
+        "results",
+        "signatureId,note\nf302f5d2454a85c2,a\n,b\n",
+    ),
+    (
+        "bulk_jsonl",
+        "verify",
+        "{\"bizId\":\"b1\",\"userId\":\"u1\",\"region\":\"NGA\",\"numberType\":\"BVN\",\"numberValue\":\"22222222222\"}\n{\"bizId\":\"b2\",\"userId\":\"u2\",\"region\":\"NGA\",\"numberType\":\"BVN\",\"numberValue\":null}\n{\"bizId\":\"b3\", \n\n",
+    ),
+    (
+        "bulk_jsonl",
+        "results",
+        "{\"signatureId\":\"s9\"}\n{\"signatureId\":9}\n",
+    ),
+    (
+        "bulk_output_scan",
+        "output",
+        "{\"row\":1,\"bizId\":\"b1\",\"userId\":\"u1\",\"numberValue\":\"22********2\",\"overallResult\":\"PASS\",\"errorCode\":\"SUCCESS\",\"signatureId\":\"s1\"}\n{\"row\":3,\"bizId\":null,\"userId\":null,\"numberValue\":null,\"error\":{\"kind\":\"INVALID_ROW\",\"code\":null,\"message\":\"x\",\"transactionId\":null}}\n{\"row\":5,\"signatureId\":\"s\",\"pending\":true,\"overallResult\":null}\n{\"row\":6,\"bizId\":\"b6\",\"us",
+    ),
+];
+
 /// Every seed of every target, made from the fixtures under `repo`.
 pub fn seeds(repo: &Path) -> io::Result<Vec<Seed>> {
     let mut seeds = response_seeds(repo)?;
     seeds.extend(request_seeds(repo)?);
+    for (target, name, text) in BULK {
+        let (name, bytes) = (name.to_string(), text.as_bytes().to_vec());
+        seeds.push(Seed {
+            target,
+            name,
+            bytes,
+        });
+    }
     Ok(seeds)
 }
 
@@ -233,8 +272,8 @@ fn entry(token: &str) -> String {
 }
 
 /// The dictionary of every target: the documented field names as JSON keys, each wire
-/// enum's documented values as JSON strings, and the request vocabulary (regions, number
-/// types, URL schemes, colour schemes).
+/// enum's documented values as JSON strings, the request vocabulary (regions, number
+/// types, URL schemes, colour schemes) and the bulk files' keys.
 pub fn dictionary() -> String {
     let mut tokens: Vec<String> = documented_names()
         .iter()
