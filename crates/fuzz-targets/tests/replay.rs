@@ -85,3 +85,15 @@ fn every_corpus_and_regression_input_passes_its_target() {
         failures.join("\n")
     );
 }
+
+/// The harness itself: a panic the code under test catches still fails the input.
+#[test]
+fn a_caught_panic_fails_the_input() {
+    count_panics();
+    fn catches(_: &[u8]) {
+        let _ = panic::catch_unwind(|| panic!("deliberate: the replay must see a caught panic"));
+    }
+    fn clean(_: &[u8]) {}
+    assert!(!passes(catches, b""));
+    assert!(passes(clean, b""));
+}
