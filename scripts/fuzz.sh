@@ -13,7 +13,7 @@
 #
 # New inputs go to fuzz/work/NAME/ (not committed; kept between runs), the committed corpus
 # fuzz/corpus/NAME/ is read as well. The C ABI's targets run under AddressSanitizer (they
-# exercise unsafe code); the others, safe Rust only, run without a sanitizer, about twice as
+# exercise unsafe code); the others, safe Rust only, run without a sanitizer, several times
 # fast. Each sanitizer builds in its own target directory, under $CARGO_TARGET_DIR when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +51,10 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     exit 2
   fi
 fi
+
+# The fuzzed code is built with exactly the dependency versions the workspace ships: the
+# fuzz crate's lock file starts as the workspace's (cargo adds libFuzzer's own packages).
+cp Cargo.lock fuzz/Cargo.lock
 
 if [ $# -gt 0 ]; then
   targets=("$@")
