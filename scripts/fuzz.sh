@@ -14,7 +14,7 @@
 # New inputs go to fuzz/work/NAME/ (not committed; kept between runs), the committed corpus
 # fuzz/corpus/NAME/ is read as well. The C ABI's targets run under AddressSanitizer (they
 # exercise unsafe code); the others, safe Rust only, run without a sanitizer, several times
-# fast. Each sanitizer builds in its own target directory, under $CARGO_TARGET_DIR when set.
+# faster. Each sanitizer builds in its own target directory, under $CARGO_TARGET_DIR when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
