@@ -8,7 +8,8 @@
 # Usage: scripts/fuzz.sh [--runs N] [--merge] SECONDS [TARGET...]
 #   SECONDS    how long each target runs (at most, with --runs)
 #   --runs N   stop a target after N executions (or SECONDS, whichever comes first)
-#   --merge    afterwards, add to fuzz/corpus/NAME/ the inputs that reach new coverage
+#   --merge    afterwards, make fuzz/corpus/NAME/ the smallest set of it and the new
+#              inputs that reaches the same code, plus the seeds
 #   TARGET...  only these targets (default: every target of fuzz/Cargo.toml)
 #
 # New inputs go to fuzz/work/NAME/ (not committed; kept between runs), the committed corpus
@@ -118,8 +119,19 @@ for target in "${targets[@]}"; do
     grep -E 'panicked at|ERROR: |SUMMARY: ' "$log" | head -n 5 >&2 || true
   fi
   if [ "$merge" -eq 1 ]; then
-    "${fuzz[@]}" "$target" "fuzz/corpus/$target" "$work" -- -merge=1 >"$log.merge" 2>&1 || true
-    grep -E 'MERGE-OUTER: [0-9]+ new files' "$log.merge" >&2 || true
+    # The smallest set of the committed corpus and the new inputs that reaches the same
+    # edges (hit counts ignored, which keeps it small) becomes the committed corpus.
+    merged="$scratch/merged/$target"
+    mkdir -p "$merged"
+    if "${fuzz[@]}" "$target" "$merged" "fuzz/corpus/$target" "$work" -- -merge=1 \
+      -use_counters=0 >"$log.merge" 2>&1; then
+      find "fuzz/corpus/$target" -type f -delete
+      cp -R "$merged/." "fuzz/corpus/$target/"
+      echo "$target: corpus merged, $(find "fuzz/corpus/$target" -type f | wc -l) files" >&2
+    else
+      echo "$target: merging the corpus failed; its log:" >&2
+      tail -n 20 "$log.merge" >&2
+    fi
   fi
   executions="${executions:-0}"
   elapsed="${elapsed:-?}"
@@ -127,6 +139,11 @@ for target in "${targets[@]}"; do
   [[ "$elapsed" =~ ^[1-9][0-9]*$ ]] && rate=$((executions / elapsed))
   rows+=("$(printf '%-24s %12s %8s %8s %7s' "$target" "$executions" "$elapsed" "$rate" "$crashes")")
 done
+
+if [ "$merge" -eq 1 ]; then
+  # A seed the merge left out (its edges reached by another input) comes back.
+  cargo run -q -p advanceai-fuzz-targets --example seed_corpus >&2
+fi
 
 printf '%-24s %12s %8s %8s %7s\n' target executions seconds exec/s crashes
 printf '%s\n' "${rows[@]}"
