@@ -8,8 +8,8 @@
 # Usage: scripts/fuzz.sh [--runs N] [--merge] SECONDS [TARGET...]
 #   SECONDS    how long each target runs (at most, with --runs)
 #   --runs N   stop a target after N executions (or SECONDS, whichever comes first)
-#   --merge    afterwards, make fuzz/corpus/NAME/ the smallest set of it and the new
-#              inputs that reaches the same code, plus the seeds
+#   --merge    afterwards, make fuzz/corpus/NAME/ the seeds and the smallest inputs
+#              of a set cover of what it and the new inputs reach (16 KB per target)
 #   TARGET...  only these targets (default: every target of fuzz/Cargo.toml)
 #
 # New inputs go to fuzz/work/NAME/ (not committed; kept between runs), the committed corpus
@@ -26,6 +26,9 @@ usage() {
 
 runs=0
 merge=0
+# What --merge keeps per target besides the seeds, in bytes: the committed corpus stays a
+# few hundred KB; the whole corpus stays in fuzz/work/NAME/.
+corpus_budget=16000
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) [ $# -ge 2 ] || usage; runs="$2"; shift 2 ;;
@@ -119,14 +122,20 @@ for target in "${targets[@]}"; do
     grep -E 'panicked at|ERROR: |SUMMARY: ' "$log" | head -n 5 >&2 || true
   fi
   if [ "$merge" -eq 1 ]; then
-    # The smallest set of the committed corpus and the new inputs that reaches the same
-    # edges (hit counts ignored, which keeps it small) becomes the committed corpus.
+    # A set cover of the edges (hit counts and comparisons ignored) that the committed
+    # corpus and the new inputs reach; of it, the smallest inputs up to $corpus_budget bytes
+    # become the committed corpus (the seeds come back below).
     merged="$scratch/merged/$target"
     mkdir -p "$merged"
-    if "${fuzz[@]}" "$target" "$merged" "fuzz/corpus/$target" "$work" -- -merge=1 \
-      -use_counters=0 >"$log.merge" 2>&1; then
+    if "${fuzz[@]}" "$target" "$merged" "fuzz/corpus/$target" "$work" -- -set_cover_merge=1 \
+      -use_counters=0 -use_cmp=0 >"$log.merge" 2>&1; then
       find "fuzz/corpus/$target" -type f -delete
-      cp -R "$merged/." "fuzz/corpus/$target/"
+      total=0
+      while read -r size file; do
+        total=$((total + size))
+        [ "$total" -le "$corpus_budget" ] || break
+        cp "$file" "fuzz/corpus/$target/"
+      done < <(find "$merged" -type f -printf '%s %p\n' | sort -n)
       echo "$target: corpus merged, $(find "fuzz/corpus/$target" -type f | wc -l) files" >&2
     else
       echo "$target: merging the corpus failed; its log:" >&2
