@@ -111,6 +111,7 @@ impl<T> Envelope<T> {
     }
 }
 
+/// The envelope's documented field names (its `Envelope::FIELDS`).
 const ENVELOPE_FIELDS: &[&str] = &[
     "code",
     "message",
@@ -119,6 +120,12 @@ const ENVELOPE_FIELDS: &[&str] = &[
     "transactionId",
     "pricingStrategy",
 ];
+
+impl<T> Envelope<T> {
+    /// The envelope's documented wire names (`code`, `message`, `data`, `extra`,
+    /// `transactionId`, `pricingStrategy`); any other key is kept as an unknown field.
+    pub const FIELDS: &'static [&'static str] = ENVELOPE_FIELDS;
+}
 
 impl<T: fmt::Debug> fmt::Debug for Envelope<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -90,8 +90,9 @@ pub use market::{Apis, HEALTH_ONLY_NUMBER_TYPES, MARKETS, Market, Requirement};
 pub use operation::{Operation, TokenOperation, Validated};
 pub use outcome::{ErrorCategory, ErrorCode, OverallResult};
 pub use parse::{
-    ParseError, ParseErrorKind, parse_callback, parse_envelope, parse_generate_url_response,
-    parse_get_result_response, parse_token_response, parse_verification_response,
+    ParseError, ParseErrorKind, documented_field_names, parse_callback, parse_envelope,
+    parse_generate_url_response, parse_get_result_response, parse_token_response,
+    parse_verification_response,
 };
 pub use person::{Birthday, CpfStatus, Gender, NumberTypeInfo, PersonRecord};
 pub use person_check::{CheckResult, PersonVerification};

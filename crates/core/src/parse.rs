@@ -6,8 +6,35 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::{
-    CallbackNotification, Envelope, GenerateUrlData, GetResultData, TokenData, VerificationData,
+    Address, CallbackNotification, Envelope, FaceDetail, GenerateUrlData, GetResultData,
+    HealthData, InputParameters, NumberTypeInfo, PersonRecord, PersonVerification, TokenData,
+    VerificationData,
 };
+
+/// Every documented wire name of the envelope and of every response record, sorted, each
+/// once: the only words a [`ParseError::path`] may hold (tests and the fuzz targets check
+/// it; the fuzzing dictionary is made from it).
+pub fn documented_field_names() -> Vec<&'static str> {
+    let records: [&[&'static str]; 13] = [
+        Envelope::<()>::FIELDS,
+        GetResultData::FIELDS,
+        VerificationData::FIELDS,
+        PersonRecord::FIELDS,
+        NumberTypeInfo::FIELDS,
+        PersonVerification::FIELDS,
+        Address::FIELDS,
+        FaceDetail::FIELDS,
+        InputParameters::FIELDS,
+        TokenData::FIELDS,
+        GenerateUrlData::FIELDS,
+        HealthData::FIELDS,
+        CallbackNotification::FIELDS,
+    ];
+    let mut names: Vec<&'static str> = records.concat();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
 
 /// Bytes that are not the response the caller expected.
 ///

@@ -25,14 +25,7 @@ use serde_json::{Map, Value};
 // Vocabulary.
 // ---------------------------------------------------------------------------------------
 
-const ENVELOPE_FIELDS: &[&str] = &[
-    "code",
-    "message",
-    "data",
-    "extra",
-    "transactionId",
-    "pricingStrategy",
-];
+const ENVELOPE_FIELDS: &[&str] = Envelope::<()>::FIELDS;
 
 /// Wire names the JSON generators draw keys from, so that generated objects reach the typed
 /// fields and not only `unknown_fields`.
@@ -69,23 +62,9 @@ const WIRE_KEYS: &[&str] = &[
 ];
 
 /// Every documented field name of every record: the only words a parse error's path may
-/// contain.
+/// contain (core's list).
 fn documented_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = ENVELOPE_FIELDS.to_vec();
-    for fields in [
-        GetResultData::FIELDS,
-        VerificationData::FIELDS,
-        PersonRecord::FIELDS,
-        NumberTypeInfo::FIELDS,
-        FaceDetail::FIELDS,
-        InputParameters::FIELDS,
-        TokenData::FIELDS,
-        GenerateUrlData::FIELDS,
-        CallbackNotification::FIELDS,
-    ] {
-        names.extend_from_slice(fields);
-    }
-    names
+    advanceai_core::documented_field_names()
 }
 
 /// Every text a parse error is made of, apart from numbers.

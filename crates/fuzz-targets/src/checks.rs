@@ -5,9 +5,8 @@
 use std::fmt::Debug;
 
 use advanceai_core::{
-    Address, Birthday, CallbackNotification, CpfStatus, FaceDetail, Gender, GenerateUrlData,
-    GetResultData, HealthData, InputParameters, NumberTypeInfo, ParseError, PersonRecord,
-    PersonVerification, Pii, TokenData, UnknownFields, VerificationData,
+    Address, Birthday, CpfStatus, Gender, NumberTypeInfo, ParseError, PersonRecord,
+    PersonVerification, Pii, UnknownFields,
 };
 use serde_json::Value;
 
@@ -15,38 +14,11 @@ use serde_json::Value;
 /// what the fuzzer may send (and if it does not, the check still holds).
 pub(crate) const SCRUBBED: &str = "scrubbed";
 
-/// The documented field names of the envelope.
-const ENVELOPE_FIELDS: &[&str] = &[
-    "code",
-    "message",
-    "data",
-    "extra",
-    "transactionId",
-    "pricingStrategy",
-];
-
 /// Every documented wire name of every response record: the only words a parse error's
-/// path may hold. Also the fuzzing dictionary's keys.
+/// path may hold. Also the fuzzing dictionary's keys. Core's list
+/// ([`advanceai_core::documented_field_names`]).
 pub fn documented_names() -> Vec<&'static str> {
-    let records: [&[&'static str]; 12] = [
-        ENVELOPE_FIELDS,
-        GetResultData::FIELDS,
-        VerificationData::FIELDS,
-        PersonRecord::FIELDS,
-        NumberTypeInfo::FIELDS,
-        PersonVerification::FIELDS,
-        Address::FIELDS,
-        FaceDetail::FIELDS,
-        InputParameters::FIELDS,
-        TokenData::FIELDS,
-        GenerateUrlData::FIELDS,
-        HealthData::FIELDS,
-    ];
-    let mut names: Vec<&'static str> = records.concat();
-    names.extend_from_slice(CallbackNotification::FIELDS);
-    names.sort_unstable();
-    names.dedup();
-    names
+    advanceai_core::documented_field_names()
 }
 
 /// A parse error shows its kind, position and a path of documented names, nothing else:
